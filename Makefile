@@ -1,0 +1,48 @@
+# sfnkit developer and CI entry points. `make test` is what CI runs (see .ci/run).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+REPO := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+NODE_MAJOR := $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 20)
+
+# jsii prints an end-of-life banner on Node 20 unless this equals the Node major version.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= $(NODE_MAJOR)
+# Keep the CDK CLI's ~/.cdk cache inside the repo.
+export CDK_HOME ?= $(REPO)/.cache/cdk
+# integ locates the npm tools through this (or by walking up from the test's directory).
+export SFNKIT_NODE_MODULES ?= $(REPO)/node_modules
+
+NPM_STAMP := node_modules/.installed
+
+.PHONY: deps test synth fuzz clean-node
+
+deps: $(NPM_STAMP)
+	go mod download
+
+# npm ci only when node_modules is missing or older than the lock file.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: deps
+	go vet ./...
+	go test ./... 2>&1 | grep -v '^Runtime process exited abnormally' || exit $${PIPESTATUS[0]}
+
+synth: deps
+	@found=0; \
+	for cfg in examples/*/cdk.json; do \
+	  [ -e "$$cfg" ] || continue; \
+	  found=1; dir=$$(dirname "$$cfg"); name=$$(basename "$$dir"); out="$(REPO)/cdk.out/$$name"; \
+	  echo "==> synth $$name"; \
+	  (cd "$$dir" && "$(REPO)/node_modules/.bin/cdk" synth --quiet --output "$$out"); \
+	  echo "    templates: $$out"; \
+	  go run ./integ/cmd/synthsummary "$$out"; \
+	done; \
+	if [ $$found -eq 0 ]; then echo "make synth: no examples/*/cdk.json yet, nothing to synthesize"; fi
+
+fuzz:
+	go test ./internal/expr -run '^$$' -fuzz=Fuzz -fuzztime=30s
+
+clean-node:
+	rm -rf node_modules
