@@ -1,0 +1,276 @@
+package integ_test
+
+import (
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sfnkit/sfnkit/integ"
+)
+
+func TestRunHappyPath(t *testing.T) {
+	stack, sm := lambdaStack(t)
+	var got integ.Result
+	expectPass(t, func(tb testing.TB) {
+		got = integ.Run(tb, stack, sm, map[string]any{"order": 7}, integ.Mocks{
+			"Invoke": func(in any) (any, error) {
+				payload := in.(map[string]any)["Payload"].(map[string]any)
+				return integ.LambdaResponse(map[string]any{"x": payload["order"]}), nil
+			},
+		})
+	})
+	if !got.Succeeded() {
+		t.Fatalf("want success, got %s %s: %s\n%s", got.Status, got.Error, got.Cause, got.History())
+	}
+	want := map[string]any{"x": float64(7), "execution": integ.ExecutionName}
+	if !reflect.DeepEqual(got.Output, want) {
+		t.Errorf("output = %v, want %v", got.Output, want)
+	}
+	if path := strings.Join(got.Path(), ","); path != "Invoke,Read,Done" {
+		t.Errorf("path = %s", path)
+	}
+	if in := got.Inputs("Invoke"); len(in) != 1 || !reflect.DeepEqual(in[0].(map[string]any)["Payload"], map[string]any{"order": float64(7)}) {
+		t.Errorf("Invoke inputs = %v", in)
+	}
+}
+
+func TestRunSelectsTheStateMachine(t *testing.T) {
+	stack, sm := lambdaStack(t)
+	second := sfn.NewStateMachine(stack, jsii.String("Second"), &sfn.StateMachineProps{
+		StateMachineName: jsii.String("second-flow"),
+		DefinitionBody:   sfn.DefinitionBody_FromChainable(sfn.NewPass(stack, jsii.String("Alone"), nil)),
+	})
+	mocks := integ.Mocks{"Invoke": integ.LambdaResponse(map[string]any{"x": 1})}
+	secondID := *stack.GetLogicalId(second.Node().DefaultChild().(awscdk.CfnElement))
+	tests := []struct {
+		name     string
+		key      any
+		mocks    integ.Mocks
+		wantPath string
+	}{
+		{"construct", sm, mocks, "Invoke,Read,Done"},
+		{"other construct", second, nil, "Alone"},
+		{"logical ID", secondID, nil, "Alone"},
+		{"state machine name", "second-flow", nil, "Alone"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got integ.Result
+			expectPass(t, func(tb testing.TB) { got = integ.Run(tb, stack, tc.key, nil, tc.mocks) })
+			if path := strings.Join(got.Path(), ","); path != tc.wantPath {
+				t.Errorf("path = %s, want %s", path, tc.wantPath)
+			}
+		})
+	}
+	t.Run("ambiguous", func(t *testing.T) {
+		expectFailure(t, func(tb testing.TB) { integ.Run(tb, stack, nil, nil, mocks) }, "2 state machines", "say which one")
+	})
+	t.Run("unknown", func(t *testing.T) {
+		expectFailure(t, func(tb testing.TB) { integ.Run(tb, stack, "Nope", nil, mocks) }, `no single state machine matches "Nope"`)
+	})
+}
+
+func TestRunRetryAndCatch(t *testing.T) {
+	tests := []struct {
+		name        string
+		mock        any
+		wantRetries int
+		wantCaught  string
+		wantPath    string
+	}{
+		{
+			name:        "retried then caught",
+			mock:        integ.Fail("Lambda.ServiceException", "busy"),
+			wantRetries: 2,
+			wantCaught:  "Lambda.ServiceException",
+			wantPath:    "Invoke,Recover",
+		},
+		{
+			name:        "not retryable, caught",
+			mock:        integ.Fail("Lambda.AWSLambdaException", "denied"),
+			wantRetries: 0,
+			wantCaught:  "Lambda.AWSLambdaException",
+			wantPath:    "Invoke,Recover",
+		},
+		{
+			name:        "fails once then succeeds",
+			mock:        integ.Sequence(integ.Fail("Lambda.ServiceException", "busy"), integ.LambdaResponse(map[string]any{"x": 1})),
+			wantRetries: 1,
+			wantPath:    "Invoke,Read,Done",
+		},
+		{
+			name: "mock function returning integ.Fail",
+			mock: func(any) (any, error) {
+				return nil, integ.Fail("States.TaskFailed", "nope")
+			},
+			wantCaught: "States.TaskFailed",
+			wantPath:   "Invoke,Recover",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stack, sm := lambdaStack(t)
+			var got integ.Result
+			expectPass(t, func(tb testing.TB) {
+				got = integ.Run(tb, stack, sm, nil, integ.Mocks{"Invoke": tc.mock})
+			})
+			if !got.Succeeded() {
+				t.Fatalf("want success, got %s: %s\n%s", got.Error, got.Cause, got.History())
+			}
+			if n := got.Retries("Invoke"); n != tc.wantRetries {
+				t.Errorf("Retries = %d, want %d\n%s", n, tc.wantRetries, got.History())
+			}
+			if c := got.CaughtError("Invoke"); c != tc.wantCaught {
+				t.Errorf("CaughtError = %q, want %q", c, tc.wantCaught)
+			}
+			if got.Caught("Invoke") != (tc.wantCaught != "") {
+				t.Errorf("Caught = %v", got.Caught("Invoke"))
+			}
+			if path := strings.Join(got.Path(), ","); path != tc.wantPath {
+				t.Errorf("path = %s, want %s", path, tc.wantPath)
+			}
+		})
+	}
+}
+
+// A mock with the wrong shape: Read reads $.Payload.x but the mock returns {x: 1}.
+func TestRunDetectsAWrongMockShape(t *testing.T) {
+	stack, sm := lambdaStack(t)
+	var got integ.Result
+	expectPass(t, func(tb testing.TB) {
+		got = integ.Run(tb, stack, sm, nil, integ.Mocks{"Invoke": map[string]any{"x": 1}})
+	})
+	if !got.Failed() || got.Error != "States.Runtime" || !strings.Contains(got.Cause, "$.Payload.x") {
+		t.Fatalf("want a States.Runtime failure naming $.Payload.x, got %s %s: %s", got.Status, got.Error, got.Cause)
+	}
+	if !got.Entered("Read") || got.Entered("Done") {
+		t.Errorf("path = %v", got.Path())
+	}
+}
+
+func TestRunRefuses(t *testing.T) {
+	tests := []struct {
+		name  string
+		build func(t *testing.T, stack awscdk.Stack) sfn.IChainable
+		mocks integ.Mocks
+		wants []string
+	}{
+		{
+			name: "a Task without a mock",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				return lambdaInvoke(t, stack, "Invoke", inlineFunction(stack, "Fn"), nil)
+			},
+			wants: []string{`no mock for Task state(s) "Invoke"`},
+		},
+		{
+			name: "a Task nested in a Parallel without a mock",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				par := sfn.NewParallel(stack, jsii.String("Both"), nil)
+				par.Branch(sfn.NewPass(stack, jsii.String("Left"), nil))
+				par.Branch(lambdaInvoke(t, stack, "Right", inlineFunction(stack, "Fn"), nil))
+				return par
+			},
+			wants: []string{`no mock for Task state(s) "Right"`},
+		},
+		{
+			name: "a Task inside a Map without a mock",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				m := sfn.NewMap(stack, jsii.String("Each"), &sfn.MapProps{ItemsPath: jsii.String("$.items")})
+				m.ItemProcessor(lambdaInvoke(t, stack, "PerItem", inlineFunction(stack, "Fn"), nil), nil)
+				return m
+			},
+			wants: []string{`no mock for Task state(s) "PerItem"`},
+		},
+		{
+			name: "a mock for no Task",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				return sfn.NewPass(stack, jsii.String("Only"), nil)
+			},
+			mocks: integ.Mocks{"Invok": integ.LambdaResponse(nil)},
+			wants: []string{`mock "Invok" names no Task state`},
+		},
+		{
+			name: "a mock function of the wrong type",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				return lambdaInvoke(t, stack, "Invoke", inlineFunction(stack, "Fn"), nil)
+			},
+			mocks: integ.Mocks{"Invoke": func(in map[string]any) map[string]any { return in }},
+			wants: []string{`mock "Invoke" is a func(map[string]interface {}) map[string]interface {}`},
+		},
+		{
+			name: "a JSONata state",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				return sfn.NewCustomState(stack, jsii.String("Calc"), &sfn.CustomStateProps{
+					StateJson: stateJSON(t, `{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.input.a + 1 %}","End":true}`),
+				})
+			},
+			wants: []string{"JSONata", `state "Calc" sets "QueryLanguage": "JSONata"`, "silently ignore"},
+		},
+		{
+			name: "Variables",
+			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
+				return sfn.NewCustomState(stack, jsii.String("Keep"), &sfn.CustomStateProps{
+					StateJson: stateJSON(t, `{"Type":"Pass","Assign":{"kept.$":"$.a"},"End":true}`),
+				})
+			},
+			wants: []string{`state "Keep" assigns Variables (Assign)`},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stack := newStack(t)
+			sm := machine(stack, "Machine", tc.build(t, stack))
+			expectFailure(t, func(tb testing.TB) { integ.Run(tb, stack, sm, nil, tc.mocks) }, tc.wants...)
+		})
+	}
+}
+
+func TestRunReportsHarnessFailures(t *testing.T) {
+	tests := []struct {
+		name  string
+		mock  any
+		wants []string
+	}{
+		{
+			name:  "a plain error",
+			mock:  func(any) (any, error) { return nil, errors.New("oops") },
+			wants: []string{`returned the error "oops"`, "integ.Fail"},
+		},
+		{
+			name:  "a panic",
+			mock:  func(any) (any, error) { var m map[string]any; m["x"] = 1; return nil, nil },
+			wants: []string{`the mock of Task "Invoke" panicked`, "nil map"},
+		},
+		{
+			name:  "an unencodable result",
+			mock:  func(any) (any, error) { return make(chan int), nil },
+			wants: []string{"cannot be encoded as JSON"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stack, sm := lambdaStack(t)
+			expectFailure(t, func(tb testing.TB) { integ.Run(tb, stack, sm, nil, integ.Mocks{"Invoke": tc.mock}) }, tc.wants...)
+		})
+	}
+}
+
+// Without the polyfill, aws-local-stepfunctions fails every Task on Node 20
+// with a TypeError that the Catch States.ALL swallows: Run must say so.
+func TestRunReportsToolErrorsHiddenByACatch(t *testing.T) {
+	if n, _ := strconv.Atoi(nodeMajor()); n >= 22 {
+		t.Skip("Node has Promise.withResolvers natively: the tool error cannot be provoked")
+	}
+	restore := integ.SetPolyfill(false)
+	defer restore()
+	stack, sm := lambdaStack(t)
+	expectFailure(t, func(tb testing.TB) {
+		integ.Run(tb, stack, sm, nil, integ.Mocks{"Invoke": integ.LambdaResponse(map[string]any{"x": 1})})
+	}, `state "Invoke" failed with TypeError`, "Promise.withResolvers", "harness or aws-local-stepfunctions failure", "a Catch of the state caught it")
+}
