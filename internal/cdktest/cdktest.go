@@ -1,0 +1,253 @@
+// Package cdktest is what sfnkit's own CDK tests share: a jsii-safe
+// TestMain, stacks that synthesize the same way every time, resolved state
+// machine definitions, and golden files refreshed only by -update.
+package cdktest
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
+	"github.com/aws/jsii-runtime-go"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// Main runs the tests and closes the jsii runtime quietly.
+func Main(m *testing.M) {
+	if os.Getenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION") == "" {
+		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+	}
+	code := m.Run()
+	if devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		os.Stderr = devnull // jsii may print "waitid: no child processes" on exit
+	}
+	jsii.Close()
+	os.Exit(code)
+}
+
+// NewStack returns a stack that synthesizes without bootstrap or analytics
+// noise, in an environment-agnostic account and region.
+func NewStack() awscdk.Stack {
+	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
+	return awscdk.NewStack(app, jsii.String("Test"), &awscdk.StackProps{
+		Synthesizer: awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)}),
+	})
+}
+
+// Template synthesizes stack into plain JSON, turning a CDK panic into a
+// test failure.
+func Template(t testing.TB, stack awscdk.Stack) map[string]any {
+	t.Helper()
+	var out map[string]any
+	err := Catch(func() {
+		raw, _ := json.Marshal(assertions.Template_FromStack(stack, nil).ToJSON())
+		if err := json.Unmarshal(raw, &out); err != nil {
+			panic(err)
+		}
+	})
+	if err != nil {
+		t.Fatalf("synthesizing %s: %v", *stack.StackName(), err)
+	}
+	return out
+}
+
+// Catch runs fn and returns what it panicked with, as an error.
+func Catch(fn func()) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			if e, ok := p.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", p)
+			}
+		}
+	}()
+	fn()
+	return nil
+}
+
+// Resources returns the template's resources of one type, by logical ID.
+func Resources(template map[string]any, typ string) map[string]map[string]any {
+	out := map[string]map[string]any{}
+	res, _ := template["Resources"].(map[string]any)
+	for id, r := range res {
+		if m, ok := r.(map[string]any); ok && m["Type"] == typ {
+			out[id] = m
+		}
+	}
+	return out
+}
+
+// Definition returns the one state machine's definition as ASL, with the
+// template's references written as ${Ref} and ${Logical.Attr} placeholders.
+func Definition(t testing.TB, template map[string]any) map[string]any {
+	t.Helper()
+	machines := Resources(template, "AWS::StepFunctions::StateMachine")
+	if len(machines) != 1 {
+		t.Fatalf("want one state machine, found %d", len(machines))
+	}
+	for _, m := range machines {
+		return resolvedDefinition(t, m)
+	}
+	return nil
+}
+
+func resolvedDefinition(t testing.TB, machine map[string]any) map[string]any {
+	t.Helper()
+	props, _ := machine["Properties"].(map[string]any)
+	text := Flatten(props["DefinitionString"])
+	var def map[string]any
+	if err := json.Unmarshal([]byte(text), &def); err != nil {
+		t.Fatalf("definition is not JSON: %v\n%s", err, text)
+	}
+	return def
+}
+
+// Flatten writes a CloudFormation string expression as text.
+func Flatten(x any) string {
+	switch v := x.(type) {
+	case string:
+		return v
+	case map[string]any:
+		if j, ok := v["Fn::Join"].([]any); ok && len(j) == 2 {
+			sep, _ := j[0].(string)
+			parts, _ := j[1].([]any)
+			texts := make([]string, len(parts))
+			for i, p := range parts {
+				texts[i] = Flatten(p)
+			}
+			return strings.Join(texts, sep)
+		}
+		if r, ok := v["Ref"].(string); ok {
+			return "${" + r + "}"
+		}
+		if g, ok := v["Fn::GetAtt"].([]any); ok && len(g) == 2 {
+			return fmt.Sprintf("${%v.%v}", g[0], g[1])
+		}
+	}
+	b, _ := json.Marshal(x)
+	return string(b)
+}
+
+// RoleStatements returns the statements of the policies attached to the
+// state machine's role, resources flattened to text.
+func RoleStatements(t testing.TB, template map[string]any) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, p := range Resources(template, "AWS::IAM::Policy") {
+		props := p["Properties"].(map[string]any)
+		doc := props["PolicyDocument"].(map[string]any)
+		for _, s := range doc["Statement"].([]any) {
+			out = append(out, flattenStatement(s.(map[string]any)))
+		}
+	}
+	return out
+}
+
+func flattenStatement(s map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range s {
+		switch k {
+		case "Resource", "Action":
+			if list, ok := v.([]any); ok {
+				texts := make([]string, len(list))
+				for i, x := range list {
+					texts[i] = Flatten(x)
+				}
+				out[k] = texts
+			} else {
+				out[k] = []string{Flatten(v)}
+			}
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Snapshot is the template with every DefinitionString replaced by its
+// resolved ASL, so golden diffs read as ASL.
+func Snapshot(template map[string]any) map[string]any {
+	var copyOf map[string]any
+	raw, _ := json.Marshal(template)
+	_ = json.Unmarshal(raw, &copyOf)
+	for _, m := range Resources(copyOf, "AWS::StepFunctions::StateMachine") {
+		props := m["Properties"].(map[string]any)
+		var def any
+		if err := json.Unmarshal([]byte(Flatten(props["DefinitionString"])), &def); err == nil {
+			props["DefinitionString"] = def
+		}
+	}
+	return copyOf
+}
+
+// Golden compares got with testdata/<name>.json, rewriting it with -update.
+func Golden(t testing.TB, name string, got any) {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(got); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", name+".json")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no golden file %s (run go test ./... -update to create it): %v", path, err)
+	}
+	if !bytes.Equal(want, buf.Bytes()) {
+		t.Errorf("%s differs from the golden file (rerun with -update if the change is intended):\n%s", path, diff(string(want), buf.String()))
+	}
+}
+
+// diff shows the first lines that differ.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d\n  want: %s\n  got:  %s\n", i+1, wl, gl)
+			if shown++; shown == 10 {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+// SortedStatements orders statements for comparison.
+func SortedStatements(stmts []map[string]any) []map[string]any {
+	sort.Slice(stmts, func(i, j int) bool {
+		a, _ := json.Marshal(stmts[i])
+		b, _ := json.Marshal(stmts[j])
+		return string(a) < string(b)
+	})
+	return stmts
+}

@@ -1,0 +1,174 @@
+package engine
+
+import (
+	"sync"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+)
+
+// Task is what every sfnkit task constructor returns: a CDK state that
+// chains like any other, and knows its own IAM statements.
+type Task interface {
+	sfn.CustomState
+	// PolicyStatements are the statements this task puts on the role of the
+	// state machine that contains it.
+	PolicyStatements() []iampolicy.Statement
+}
+
+// state is a CustomState whose IAM statements reach the role of whichever
+// state machine it ends up in: WhenBoundToGraph runs when the state joins a
+// graph, however deeply nested (Parallel branch, Map processor, chain).
+type state struct {
+	sfn.CustomState
+	statements []iampolicy.Statement
+}
+
+func (s *state) WhenBoundToGraph(graph sfn.StateGraph) {
+	graph.RegisterState(s) // what State.whenBoundToGraph does
+	statementsFor(graph).add(s.statements)
+}
+
+func (s *state) PolicyStatements() []iampolicy.Statement { return s.statements }
+
+// checkedState also reports problems at synth. It is a separate type because
+// jsii calls back into Go for every method a type overrides, and most tasks
+// have nothing to report.
+type checkedState struct {
+	sfn.CustomState
+	statements []iampolicy.Statement
+	problems   []string
+}
+
+func (s *checkedState) WhenBoundToGraph(graph sfn.StateGraph) {
+	graph.RegisterState(s)
+	statementsFor(graph).add(s.statements)
+}
+
+func (s *checkedState) PolicyStatements() []iampolicy.Statement { return s.statements }
+
+func (s *checkedState) ValidateState() *[]*string { return jsii.Strings(s.problems...) }
+
+// New renders a task and creates its CDK state. Invalid props panic with a
+// *ValidationError listing every problem, as CDK constructs throw.
+func New(scope constructs.Construct, id *string, spec *Spec, common *Common, commonProblems []error) Task {
+	rendered, problems := Render(spec, common, EnvOf(scope))
+	if problems = append(commonProblems, problems...); len(problems) > 0 {
+		panic(&ValidationError{Construct: spec.Construct, Path: *scope.Node().Path() + "/" + *id, Problems: problems})
+	}
+	return NewState(scope, id, rendered)
+}
+
+// NewState creates the CDK state for already-rendered JSON and statements.
+// Fragments use it for states they render themselves.
+func NewState(scope constructs.Construct, id *string, r *Rendered) Task {
+	props := &sfn.CustomStateProps{StateJson: &r.JSON}
+	if len(r.Deferred) > 0 {
+		s := &checkedState{statements: r.Statements, problems: r.Deferred}
+		sfn.NewCustomState_Override(s, scope, id, props)
+		return s
+	}
+	s := &state{statements: r.Statements}
+	sfn.NewCustomState_Override(s, scope, id, props)
+	return s
+}
+
+// EnvOf returns the partition, region and account of scope's stack, asking
+// jsii once per scope.
+func EnvOf(scope constructs.Construct) iampolicy.Env {
+	if e, ok := envCache.Load(scope); ok {
+		return e.(iampolicy.Env)
+	}
+	stack := awscdk.Stack_Of(scope)
+	e, ok := envCache.Load(stack)
+	if !ok {
+		e = iampolicy.Env{Partition: *stack.Partition(), Region: *stack.Region(), Account: *stack.Account()}
+		envCache.Store(stack, e)
+	}
+	envCache.Store(scope, e)
+	return e.(iampolicy.Env)
+}
+
+var envCache sync.Map
+
+// graphStatements merges the statements registered on one state graph:
+// each distinct (actions, conditions) pair becomes one PolicyStatement,
+// created once and grown with AddResources, instead of one per task.
+type graphStatements struct {
+	mu     sync.Mutex
+	graph  sfn.StateGraph
+	groups map[string]*statementGroup
+}
+
+type statementGroup struct {
+	stmt      awsiam.PolicyStatement
+	resources map[string]bool
+}
+
+var graphs sync.Map // sfn.StateGraph → *graphStatements
+
+func statementsFor(graph sfn.StateGraph) *graphStatements {
+	g, _ := graphs.LoadOrStore(graph, &graphStatements{graph: graph, groups: map[string]*statementGroup{}})
+	return g.(*graphStatements)
+}
+
+func (g *graphStatements) add(stmts []iampolicy.Statement) {
+	if len(stmts) == 0 {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for _, s := range stmts {
+		key := s.GroupKey()
+		grp := g.groups[key]
+		if grp == nil {
+			g.groups[key] = g.register(s)
+			continue
+		}
+		var fresh []string
+		for _, r := range s.Resources {
+			if !grp.resources[r] {
+				grp.resources[r] = true
+				fresh = append(fresh, r)
+			}
+		}
+		if len(fresh) > 0 && !grp.grow(fresh) {
+			g.groups[key] = g.register(s) // synthesized already: start afresh
+		}
+	}
+}
+
+func (g *graphStatements) register(s iampolicy.Statement) *statementGroup {
+	props := &awsiam.PolicyStatementProps{Actions: jsii.Strings(s.Actions...), Resources: jsii.Strings(s.Resources...)}
+	if len(s.Conditions) > 0 {
+		cond := make(map[string]interface{}, len(s.Conditions))
+		for op, kv := range s.Conditions {
+			cond[op] = kv
+		}
+		props.Conditions = &cond
+	}
+	stmt := awsiam.NewPolicyStatement(props)
+	g.graph.RegisterPolicyStatement(stmt)
+	grp := &statementGroup{stmt: stmt, resources: make(map[string]bool, len(s.Resources))}
+	for _, r := range s.Resources {
+		grp.resources[r] = true
+	}
+	return grp
+}
+
+// grow adds resources to the group's statement; it fails once the CDK has
+// frozen the statement by synthesizing it.
+func (grp *statementGroup) grow(resources []string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	grp.stmt.AddResources(*jsii.Strings(resources...)...)
+	return true
+}

@@ -1,0 +1,96 @@
+package tasks
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/sfnkit/sfnkit/internal/engine"
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+)
+
+// CallAwsServiceProps mirrors awsstepfunctionstasks.CallAwsServiceProps.
+type CallAwsServiceProps struct {
+	// Service is the SDK service name, lower case: "s3", "sagemaker", "sfn".
+	Service *string
+	// Action is the API action in camelCase: "getObject".
+	Action *string
+	// Parameters of the API call, keys in PascalCase as the API writes them
+	// (tasks.PascalCaseKeys converts a camelCase map). Values may be dynamic.
+	Parameters *map[string]interface{}
+	// IamResources the call touches. Required: sfnkit will not guess "*".
+	IamResources *[]*string
+	// IamAction overrides the derived "<service>:<Action>" (for APIs whose
+	// IAM action differs, such as s3:listObjectsV2 → s3:ListBucket).
+	IamAction *string
+	// AdditionalIamStatements the call needs beyond its own action.
+	AdditionalIamStatements *[]awsiam.PolicyStatement
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+var (
+	sdkServiceName = regexp.MustCompile(`^[a-z0-9]+$`)
+	sdkActionName  = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`)
+	iamActionName  = regexp.MustCompile(`^[a-z0-9-]+:[A-Za-z0-9*]+$`)
+)
+
+// NewCallAwsService calls any AWS API through an SDK integration
+// (arn:…:states:::aws-sdk:<service>:<action>). REQUEST_RESPONSE and
+// WAIT_FOR_TASK_TOKEN only: SDK integrations have no .sync.
+func NewCallAwsService(scope constructs.Construct, id *string, props *CallAwsServiceProps) Task {
+	spec := &engine.Spec{Construct: "CallAwsService", ParamsField: "Parameters"}
+	service, action := deref(props.Service), deref(props.Action)
+	if !sdkServiceName.MatchString(service) {
+		spec.Problems = append(spec.Problems, fieldProblem("Service", "must be the SDK service name in lower case without a prefix (\"s3\", \"sfn\"), got %q", service))
+	}
+	if !sdkActionName.MatchString(action) {
+		spec.Problems = append(spec.Problems, fieldProblem("Action", "must be the API action in camelCase (\"getObject\"), got %q", action))
+	}
+	iamAction := iampolicy.SDKAction(service, action)
+	if props.IamAction != nil {
+		iamAction = *props.IamAction
+		if !iamActionName.MatchString(iamAction) {
+			spec.Problems = append(spec.Problems, fieldProblem("IamAction", "must be \"<prefix>:<Action>\", got %q", iamAction))
+		}
+	}
+	var resources []string
+	if props.IamResources != nil {
+		for _, r := range *props.IamResources {
+			if r != nil && strings.TrimSpace(*r) != "" {
+				resources = append(resources, *r)
+			}
+		}
+	}
+	if len(resources) == 0 {
+		spec.Problems = append(spec.Problems, fieldProblem("IamResources", "required: the ARNs %s acts on (\"*\" only if the action has no resource-level permissions)", iamAction))
+	}
+	spec.SDK = &engine.SDKCall{Service: service, Action: action}
+	if props.Parameters != nil {
+		spec.Params = field(spec, "Parameters", props.Parameters)
+	}
+	spec.Statements = append([]Statement{{Actions: []string{iamAction}, Resources: resources}},
+		readStatements(spec, "AdditionalIamStatements", props.AdditionalIamStatements)...)
+	return newTask(scope, id, props, spec)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,82 @@
+package tasks
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/sfnkit/sfnkit/internal/engine"
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+)
+
+// Task is what every constructor here returns: an sfn.CustomState, so it
+// chains (Next, AddRetry, AddCatch) and nests (Parallel, Map, Chain)
+// wherever a CDK state does, and it reports its own IAM statements.
+type Task = engine.Task
+
+// Statement is an IAM Allow statement as plain Go.
+type Statement = iampolicy.Statement
+
+// ValidationError is what a constructor panics with when props are invalid.
+type ValidationError = engine.ValidationError
+
+// newTask reads the common props, renders spec and creates the state.
+func newTask(scope constructs.Construct, id *string, props any, spec *engine.Spec) Task {
+	common, problems := engine.ReadCommon(props)
+	return engine.New(scope, id, spec, common, problems)
+}
+
+// field converts one prop, recording a problem under its name on failure.
+func field(spec *engine.Spec, name string, x any) *Value {
+	v, err := engine.Convert(x)
+	if err != nil {
+		spec.Problems = append(spec.Problems, fmt.Errorf("%s: %w", name, err))
+	}
+	return v
+}
+
+// readStatements turns CDK PolicyStatements into plain Go statements.
+func readStatements(spec *engine.Spec, name string, stmts *[]awsiam.PolicyStatement) []Statement {
+	if stmts == nil {
+		return nil
+	}
+	var out []Statement
+	for i, ps := range *stmts {
+		raw, _ := json.Marshal(ps.ToStatementJson())
+		var doc struct {
+			Effect       string
+			Action       stringList
+			Resource     stringList
+			Condition    map[string]map[string]any
+			NotAction    any
+			NotResource  any
+			Principal    any
+			NotPrincipal any
+		}
+		if err := json.Unmarshal(raw, &doc); err != nil || doc.Effect != "Allow" || doc.NotAction != nil ||
+			doc.NotResource != nil || doc.Principal != nil || doc.NotPrincipal != nil || len(doc.Action) == 0 || len(doc.Resource) == 0 {
+			spec.Problems = append(spec.Problems, fmt.Errorf("%s[%d]: give an Allow statement with Actions and Resources (no NotAction, NotResource or principals), got %s", name, i, raw))
+			continue
+		}
+		out = append(out, Statement{Actions: doc.Action, Resources: doc.Resource, Conditions: doc.Condition})
+	}
+	return out
+}
+
+// stringList reads an IAM field that is a string or a list of strings.
+type stringList []string
+
+func (s *stringList) UnmarshalJSON(b []byte) error {
+	var one string
+	if json.Unmarshal(b, &one) == nil {
+		*s = []string{one}
+		return nil
+	}
+	return json.Unmarshal(b, (*[]string)(s))
+}
+
+func fieldProblem(name, format string, args ...any) error {
+	return fmt.Errorf("%s: %s", name, fmt.Sprintf(format, args...))
+}
