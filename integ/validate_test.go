@@ -1,6 +1,7 @@
 package integ_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -8,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/sfnkit/sfnkit/integ"
+	"github.com/sfnkit/sfnkit/integ/cfn"
 )
 
 func TestValidateAcceptsAValidStack(t *testing.T) {
@@ -85,4 +87,19 @@ func TestValidateFailsWithoutNodeModules(t *testing.T) {
 		t.Chdir(t.TempDir())
 		expectFailure(t, func(tb testing.TB) { integ.Validate(tb, stack) }, "make test", "installs them")
 	})
+}
+
+// A hand-written template: Flow is valid once its intrinsics are resolved;
+// Broken has a Next to a missing state.
+func TestValidateTemplateHandWritten(t *testing.T) {
+	tpl, err := cfn.Load("testdata/handwritten.template.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	expectPass(t, func(tb testing.TB) { problems = integ.ValidateTemplate(tb, tpl) })
+	if len(problems) != 1 || !strings.Contains(problems[0], "state machine Broken has an invalid definition") ||
+		!strings.Contains(problems[0], "MISSING_TRANSITION_TARGET: Missing 'StartAt'|'Next'|'Default' target: Nope") {
+		t.Errorf("problems = %q", problems)
+	}
 }

@@ -8,6 +8,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,13 +21,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: synthsummary <cloud assembly dir, e.g. cdk.out/example>")
 		os.Exit(2)
 	}
-	if err := run(os.Args[1]); err != nil {
+	if err := run(os.Stdout, os.Args[1]); err != nil {
 		fmt.Fprintln(os.Stderr, "synthsummary:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+func run(w io.Writer, dir string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*.template.json"))
 	if err != nil {
 		return err
@@ -46,12 +47,12 @@ func run(dir string) error {
 			return fmt.Errorf("%s: %w", f, err)
 		}
 		for _, s := range sums {
-			fmt.Printf("    %s %s\n", filepath.Base(f), s)
+			fmt.Fprintf(w, "    %s %s\n", filepath.Base(f), s)
 		}
 		total += len(sums)
 	}
 	if total == 0 {
-		fmt.Printf("    no state machines in %s\n", dir)
+		fmt.Fprintf(w, "    no state machines in %s\n", dir)
 	}
 	return nil
 }
