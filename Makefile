@@ -21,8 +21,11 @@ deps: $(NPM_STAMP)
 	go mod download
 
 # npm ci only when node_modules is missing or older than the lock file.
+# aws-cdk ships Go init templates: a go.mod in node_modules (and cdk.out) makes
+# them a separate module, so that ./... skips them.
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	printf 'module sfnkit.invalid/node_modules\n' > node_modules/go.mod
 	touch $@
 
 test: deps
@@ -30,7 +33,8 @@ test: deps
 	go test ./... 2>&1 | grep -v '^Runtime process exited abnormally' || exit $${PIPESTATUS[0]}
 
 synth: deps
-	@found=0; \
+	@mkdir -p cdk.out && printf 'module sfnkit.invalid/cdkout\n' > cdk.out/go.mod; \
+	found=0; \
 	for cfg in examples/*/cdk.json; do \
 	  [ -e "$$cfg" ] || continue; \
 	  found=1; dir=$$(dirname "$$cfg"); name=$$(basename "$$dir"); out="$(REPO)/cdk.out/$$name"; \
