@@ -45,8 +45,15 @@ synth: deps
 	done; \
 	if [ $$found -eq 0 ]; then echo "make synth: no examples/*/cdk.json yet, nothing to synthesize"; fi
 
+# Each fuzz target of internal/expr in turn (go test -fuzz takes one at a time).
+FUZZTIME ?= 30s
 fuzz:
-	go test ./internal/expr -run '^$$' -fuzz=Fuzz -fuzztime=30s
+	@targets=$$(go test ./internal/expr -list '^Fuzz' | grep '^Fuzz' || true); \
+	if [ -z "$$targets" ]; then echo "make fuzz: no Fuzz targets in ./internal/expr"; exit 0; fi; \
+	for f in $$targets; do \
+	  echo "==> $$f ($(FUZZTIME))"; \
+	  go test ./internal/expr -run '^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME); \
+	done
 
 clean-node:
 	rm -rf node_modules

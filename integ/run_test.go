@@ -274,3 +274,73 @@ func TestRunReportsToolErrorsHiddenByACatch(t *testing.T) {
 		integ.Run(tb, stack, sm, nil, integ.Mocks{"Invoke": integ.LambdaResponse(map[string]any{"x": 1})})
 	}, `state "Invoke" failed with TypeError`, "Promise.withResolvers", "harness or aws-local-stepfunctions failure", "a Catch of the state caught it")
 }
+
+// A Map whose iterations each wait an hour and call a Task: Wait takes no
+// time, every iteration's Task is mocked, and $$.Execution.Id is set.
+func TestRunMapWaitAndContext(t *testing.T) {
+	stack := newStack(t)
+	fn := inlineFunction(stack, "Fn")
+	each := sfn.NewMap(stack, jsii.String("Each"), &sfn.MapProps{
+		ItemsPath:      jsii.String("$.items"),
+		MaxConcurrency: jsii.Number(2),
+		ResultSelector: &map[string]any{"results.$": "$[*].Payload", "execution.$": "$$.Execution.Id"},
+	})
+	wait := sfn.NewWait(stack, jsii.String("Nap"), &sfn.WaitProps{Time: sfn.WaitTime_Duration(awscdk.Duration_Hours(jsii.Number(1)))})
+	each.ItemProcessor(wait.Next(lambdaInvoke(t, stack, "Double", fn, nil)), nil)
+	sm := machine(stack, "Machine", each)
+
+	var got integ.Result
+	expectPass(t, func(tb testing.TB) {
+		got = integ.Run(tb, stack, sm, map[string]any{"items": []int{1, 2, 3}}, integ.Mocks{
+			"Double": func(in any) (any, error) {
+				n := in.(map[string]any)["Payload"].(float64)
+				return integ.LambdaResponse(n * 2), nil
+			},
+		})
+	})
+	if !got.Succeeded() {
+		t.Fatalf("want success, got %s: %s\n%s", got.Error, got.Cause, got.History())
+	}
+	out := got.Output.(map[string]any)
+	if !reflect.DeepEqual(out["results"], []any{float64(2), float64(4), float64(6)}) {
+		t.Errorf("results = %v", out["results"])
+	}
+	if id, _ := out["execution"].(string); !strings.HasSuffix(id, ":execution:IntegStateMachine:"+integ.ExecutionName) {
+		t.Errorf("$$.Execution.Id = %q", id)
+	}
+	if n := got.EnteredCount("Double"); n != 3 {
+		t.Errorf("Double entered %d times, want 3", n)
+	}
+	if n := len(got.Inputs("Double")); n != 3 {
+		t.Errorf("Double called %d times, want 3", n)
+	}
+}
+
+// An execution that ends in a Fail state reports its error; it is not a harness failure.
+func TestRunFailState(t *testing.T) {
+	stack := newStack(t)
+	reject := sfn.NewFail(stack, jsii.String("Reject"), &sfn.FailProps{Error: jsii.String("Order.Invalid"), Cause: jsii.String("no items")})
+	ok := sfn.NewSucceed(stack, jsii.String("Accept"), nil)
+	choice := sfn.NewChoice(stack, jsii.String("Check"), nil).
+		When(sfn.Condition_IsPresent(jsii.String("$.items[0]")), ok, nil).
+		Otherwise(reject)
+	sm := machine(stack, "Machine", choice)
+	tests := []struct {
+		input     any
+		wantError string
+		wantPath  string
+	}{
+		{map[string]any{"items": []int{1}}, "", "Check,Accept"},
+		{map[string]any{"items": []int{}}, "Order.Invalid", "Check,Reject"},
+	}
+	for _, tc := range tests {
+		var got integ.Result
+		expectPass(t, func(tb testing.TB) { got = integ.Run(tb, stack, sm, tc.input, nil) })
+		if got.Error != tc.wantError || strings.Join(got.Path(), ",") != tc.wantPath {
+			t.Errorf("input %v: error %q path %v, want %q %s\n%s", tc.input, got.Error, got.Path(), tc.wantError, tc.wantPath, got.History())
+		}
+		if tc.wantError != "" && (got.Cause != "no items" || !got.Failed()) {
+			t.Errorf("cause %q, status %s", got.Cause, got.Status)
+		}
+	}
+}

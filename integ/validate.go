@@ -12,13 +12,13 @@ import (
 	"github.com/sfnkit/sfnkit/integ/cfn"
 )
 
-// ValidationError is one message of asl-validator.
-type ValidationError struct {
+// validationError is one message of asl-validator.
+type validationError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
-func (e ValidationError) String() string { return e.Code + ": " + e.Message }
+func (e validationError) String() string { return e.Code + ": " + e.Message }
 
 // Validate synthesizes the stack and checks every state machine definition in
 // it with asl-validator (missing transition targets and terminal states,
@@ -89,7 +89,7 @@ func ValidateTemplate(t testing.TB, template map[string]any) []string {
 type validation struct {
 	ID     string            `json:"id"`
 	Valid  bool              `json:"valid"`
-	Errors []ValidationError `json:"errors"`
+	Errors []validationError `json:"errors"`
 }
 
 func runValidator(t testing.TB, items any) ([]validation, error) {
