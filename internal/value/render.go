@@ -58,7 +58,7 @@ func Check(field string, v *Value, lang Lang) []error {
 				err = expr.ParseJSONata(x.expr)
 			}
 		case List:
-			if lang == JSONPathLang && x.Dynamic() {
+			if lang == JSONPathLang && x.needsArray() {
 				err = x.checkArrayable()
 			}
 		}
@@ -74,6 +74,18 @@ func (v *Value) kindName() string {
 		return "intrinsic function"
 	}
 	return "JSONPath"
+}
+
+// needsArray reports whether a list must be written as States.Array in a
+// JSONPath state: an item is itself an expression (or such a list). Objects
+// in a list carry their own "key.$" fields, which Step Functions evaluates.
+func (v *Value) needsArray() bool {
+	for _, it := range v.items {
+		if it.kind == Path || it.kind == Intrinsic || (it.kind == List && it.needsArray()) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkArrayable reports whether a dynamic list can be written as
@@ -103,7 +115,7 @@ func RenderField(out map[string]any, key string, v *Value, lang Lang) {
 		case v.kind == Path || v.kind == Intrinsic:
 			out[key+".$"] = v.expr
 			return
-		case v.kind == List && v.Dynamic():
+		case v.kind == List && v.needsArray():
 			out[key+".$"] = v.intrinsicArg()
 			return
 		}
@@ -123,7 +135,7 @@ func Render(v *Value, lang Lang) any {
 	case Path, Intrinsic, JSONata:
 		return v.expr
 	case List:
-		if lang == JSONPathLang && v.Dynamic() {
+		if lang == JSONPathLang && v.needsArray() {
 			return v.intrinsicArg()
 		}
 		out := make([]any, len(v.items))
@@ -145,7 +157,7 @@ func (v *Value) intrinsicArg() string {
 	case Path, Intrinsic:
 		return v.expr
 	case List:
-		if !v.Dynamic() {
+		if !v.needsArray() {
 			return jsonArg(Render(v, JSONPathLang))
 		}
 		args := make([]string, len(v.items))

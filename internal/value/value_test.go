@@ -147,3 +147,9 @@ func TestUsesTaskToken(t *testing.T) {
 	assert.True(t, v.UsesTaskToken())
 	assert.True(t, strings.HasPrefix(*MarkString("$.a"), Marker))
 }
+
+func TestListOfObjectsKeepsFieldPaths(t *testing.T) {
+	got, errs := renderParams(t, map[string]any{"Environment": []any{map[string]any{"Name": "X", "Value": Dyn("$.x")}}}, JSONPathLang)
+	require.Empty(t, errs)
+	assert.JSONEq(t, `{"Environment":[{"Name":"X","Value.$":"$.x"}]}`, got)
+}
