@@ -1,0 +1,100 @@
+package iampolicy
+
+import "strings"
+
+func init() {
+	register(&Integration{
+		Service:  "ecs",
+		API:      "runTask",
+		Suffixes: []string{NoSuffix, Sync, WaitForToken},
+		Policy:   func(r Request) []Statement { return EcsRunTask(r, EcsRunTaskScope{}) },
+	})
+}
+
+// EcsRunTaskScope is what a typed EcsRunTask knows beyond its parameters.
+// Empty fields are derived from the parameters.
+type EcsRunTaskScope struct {
+	// TaskDefinition is the ecs:RunTask resource (a family's revisions
+	// when the revision is decided at run time).
+	TaskDefinition string
+	// Tasks is the ecs:StopTask/DescribeTasks resource for RUN_JOB.
+	Tasks string
+	// PassRoles are the task definition's task and execution roles: RunTask
+	// passes them to ECS without naming them in the request.
+	PassRoles []string
+}
+
+// EcsRunTask grants ecs:RunTask on the task definition revision the
+// request names (ECS authorizes RunTask against the revision ARN) and
+// iam:PassRole on the roles the task runs with, only to ECS tasks. RUN_JOB
+// adds ecs:StopTask and ecs:DescribeTasks on the cluster's tasks and the
+// EventBridge rule Step Functions uses to learn that the task stopped.
+//
+// A raw ecs:runTask state cannot say which roles its task definition uses:
+// give CustomTask an iam:PassRole statement for them.
+func EcsRunTask(r Request, s EcsRunTaskScope) []Statement {
+	taskDef := s.TaskDefinition
+	if taskDef == "" {
+		taskDef = ecsTaskDefinitionARN(r)
+	}
+	stmts := []Statement{{Actions: []string{"ecs:RunTask"}, Resources: []string{taskDef}}}
+	if r.Pattern == RunJob {
+		tasks := s.Tasks
+		if tasks == "" {
+			tasks = ecsTaskARNs(r)
+		}
+		// Both actions take the task resource (task/<cluster>/<id>); the
+		// Step Functions guide's template uses "*", which is not needed.
+		stmts = append(stmts,
+			Statement{Actions: []string{"ecs:StopTask", "ecs:DescribeTasks"}, Resources: []string{tasks}},
+			EventsRule(r.Env, "StepFunctionsGetEventsForECSTaskRule"))
+	}
+	roles := append([]string(nil), s.PassRoles...)
+	for _, path := range [][]string{{"Overrides", "TaskRoleArn"}, {"Overrides", "ExecutionRoleArn"}} {
+		if arn, ok := r.Known(path...); ok {
+			roles = append(roles, arn)
+		} else if r.Dynamic(path...) {
+			roles = append(roles, r.Env.RoleWildcard())
+		}
+	}
+	if len(roles) > 0 {
+		stmts = append(stmts, PassRole("ecs-tasks.amazonaws.com", roles...))
+	}
+	return stmts
+}
+
+// ecsTaskDefinitionARN reads TaskDefinition: "family", "family:revision"
+// or an ARN, with or without revision. Without a revision ECS runs the
+// latest ACTIVE one, so every revision of the family is granted.
+func ecsTaskDefinitionARN(r Request) string {
+	td, ok := r.Known("TaskDefinition")
+	if !ok {
+		return r.Env.ARN("ecs", "task-definition/*")
+	}
+	if strings.Contains(td, "${Token[") {
+		return td // a CDK task definition ARN: one revision
+	}
+	arn := td
+	if !strings.HasPrefix(td, "arn:") {
+		arn = r.Env.ARN("ecs", "task-definition/"+td)
+	}
+	_, name, _ := strings.Cut(arn, ":task-definition/")
+	if !strings.Contains(name, ":") {
+		arn += ":*"
+	}
+	return arn
+}
+
+// ecsTaskARNs is task/<cluster>/* when the cluster name is known, else the
+// tasks of every cluster in the account and region.
+func ecsTaskARNs(r Request) string {
+	c, ok := r.Known("Cluster")
+	if !ok || strings.Contains(c, "${Token[") {
+		return r.Env.ARN("ecs", "task/*")
+	}
+	if i := strings.Index(c, ":cluster/"); strings.HasPrefix(c, "arn:") && i >= 0 {
+		prefix := c[:i] // arn:<p>:ecs:<r>:<a>
+		return prefix + ":task/" + c[i+len(":cluster/"):] + "/*"
+	}
+	return r.Env.ARN("ecs", "task/"+c+"/*")
+}
