@@ -1,0 +1,110 @@
+// Command hello-world is the seed "This and that for using Step Functions
+// with CDK + Python" in Go with sfnkit: two Lambda tasks passing results
+// through ResultPath, a Catch on each that notifies a Lambda with the
+// execution ID, error and cause before failing, the variant that wraps the
+// work in a Parallel to catch once, and a Choice on the payload. A
+// CallAwsService records the greeting in DynamoDB.
+package main
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsdynamodb"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sfnkit/sfnkit/tasks"
+)
+
+// HelloWorld is the stack and the two state machines in it.
+type HelloWorld struct {
+	Stack    awscdk.Stack
+	Chained  sfn.StateMachine // a Catch on each task
+	Enclosed sfn.StateMachine // one Catch on a Parallel around the tasks
+}
+
+func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackProps) *HelloWorld {
+	stack := awscdk.NewStack(scope, jsii.String(id), props)
+	hello := function(stack, "Hello", `exports.handler = async () => ({ message: "hello" });`)
+	world := function(stack, "World", `exports.handler = async (e) => ({ ok: true, message: e.message + " world" });`)
+	notify := function(stack, "NotifyError", `exports.handler = async (e) => console.log(JSON.stringify(e));`)
+	table := awsdynamodb.NewTableV2(stack, jsii.String("Greetings"), &awsdynamodb.TablePropsV2{
+		PartitionKey: &awsdynamodb.Attribute{Name: jsii.String("id"), Type: awsdynamodb.AttributeType_STRING},
+		RemovalPolicy: awscdk.RemovalPolicy_DESTROY,
+	})
+
+	build := func(prefix string) (work sfn.IChainable, failure sfn.IChainable, steps []tasks.Task) {
+		helloTask := tasks.NewLambdaInvoke(stack, jsii.String(prefix+"[Lambda] hello"), &tasks.LambdaInvokeProps{
+			LambdaFunction: hello, ResultPath: jsii.String("$.helloLambda"),
+		})
+		worldTask := tasks.NewLambdaInvoke(stack, jsii.String(prefix+"[Lambda] world"), &tasks.LambdaInvokeProps{
+			LambdaFunction: world,
+			Payload:        sfn.TaskInput_FromJsonPathAt(jsii.String("$.helloLambda.Payload")),
+			ResultPath:     jsii.String("$.worldLambda"),
+		})
+		notifyTask := tasks.NewLambdaInvoke(stack, jsii.String(prefix+"[Lambda] notification_error"), &tasks.LambdaInvokeProps{
+			LambdaFunction: notify,
+			Payload: tasks.TaskInput_FromObject(map[string]any{
+				"execution_id": tasks.Path("$$.Execution.Id"),
+				"error":        tasks.Path("$.Error"),
+				"cause":        tasks.Path("$.Cause"),
+			}),
+		})
+		failed := sfn.NewFail(stack, jsii.String(prefix+"Job Failed"), &sfn.FailProps{Cause: jsii.String("Job Failed"), Error: jsii.String("Workflow FAILED")})
+		return helloTask.Next(worldTask), notifyTask.Next(failed), []tasks.Task{helloTask, worldTask}
+	}
+
+	finish := func(prefix string) sfn.IChainable {
+		record := tasks.NewCallAwsService(stack, jsii.String(prefix+"Record greeting"), &tasks.CallAwsServiceProps{
+			Service: jsii.String("dynamodb"), Action: jsii.String("putItem"),
+			Parameters: &map[string]interface{}{
+				"TableName": table.TableName(),
+				"Item": map[string]any{
+					"id":       map[string]any{"S": tasks.Path("$$.Execution.Name")},
+					"greeting": map[string]any{"S": tasks.Path("$.worldLambda.Payload.message")},
+				},
+			},
+			IamResources: &[]*string{table.TableArn()},
+			ResultPath:   jsii.String(tasks.Discard),
+		})
+		return sfn.NewChoice(stack, jsii.String(prefix+"Greeted?"), nil).
+			When(sfn.Condition_BooleanEquals(jsii.String("$.worldLambda.Payload.ok"), jsii.Bool(true)),
+				record.Next(sfn.NewSucceed(stack, jsii.String(prefix+"Done"), nil)), nil).
+			Otherwise(sfn.NewFail(stack, jsii.String(prefix+"Not greeted"), &sfn.FailProps{Error: jsii.String("NotGreeted")}))
+	}
+
+	// A Catch on each task, all into one notification chain.
+	work, failure, steps := build("")
+	for _, step := range steps {
+		step.AddCatch(failure, &sfn.CatchProps{Errors: jsii.Strings("States.ALL")})
+	}
+	chained := sfn.NewStateMachine(stack, jsii.String("hello_workflow"), &sfn.StateMachineProps{
+		DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.Chain_Start(work).Next(finish(""))),
+	})
+
+	// The same work enclosed in a Parallel: one Catch for all of it.
+	work, failure, _ = build("Enclosed ")
+	enclosure := sfn.NewParallel(stack, jsii.String("Enclosed work"), &sfn.ParallelProps{OutputPath: jsii.String("$[0]")})
+	enclosure.Branch(work)
+	enclosure.AddCatch(failure, &sfn.CatchProps{Errors: jsii.Strings("States.ALL")})
+	enclosed := sfn.NewStateMachine(stack, jsii.String("hello_workflow_parallel"), &sfn.StateMachineProps{
+		DefinitionBody: sfn.DefinitionBody_FromChainable(enclosure.Next(finish("Enclosed "))),
+	})
+	return &HelloWorld{Stack: stack, Chained: chained, Enclosed: enclosed}
+}
+
+func function(scope constructs.Construct, id, code string) awslambda.IFunction {
+	return awslambda.NewFunction(scope, jsii.String(id), &awslambda.FunctionProps{
+		Runtime: awslambda.Runtime_NODEJS_22_X(),
+		Handler: jsii.String("index.handler"),
+		Code:    awslambda.Code_FromInline(jsii.String(code)),
+	})
+}
+
+func main() {
+	defer jsii.Close()
+	app := awscdk.NewApp(nil)
+	NewHelloWorld(app, "SfnkitHelloWorld", nil)
+	app.Synth(nil)
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/stretchr/testify/assert"
+
+	"github.com/sfnkit/sfnkit/integ"
+	"github.com/sfnkit/sfnkit/internal/cdktest"
+)
+
+func TestMain(m *testing.M) { cdktest.Main(m) }
+
+func newApp() *HelloWorld {
+	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
+	return NewHelloWorld(app, "SfnkitHelloWorld", &awscdk.StackProps{
+		Synthesizer: awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)}),
+	})
+}
+
+func TestSnapshot(t *testing.T) {
+	cdktest.Golden(t, "hello-world", cdktest.Snapshot(cdktest.Template(t, newApp().Stack)))
+}
+
+func TestValidDefinitions(t *testing.T) {
+	integ.Validate(t, newApp().Stack)
+}
+
+func TestLeastPrivilege(t *testing.T) {
+	integ.Nag(t, newApp().Stack)
+}
+
+// Each state machine's role gets exactly: invoke its three functions (no
+// ":*" qualifiers) and put items in the table; nothing else.
+func TestExactIAM(t *testing.T) {
+	hw := newApp()
+	tpl := cdktest.Template(t, hw.Stack)
+	ref := func(c constructs.IConstruct) string {
+		return "${" + *hw.Stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement)) + ".Arn}"
+	}
+	fns := []string{ref(hw.Stack.Node().FindChild(jsii.String("Hello"))), ref(hw.Stack.Node().FindChild(jsii.String("World"))),
+		ref(hw.Stack.Node().FindChild(jsii.String("NotifyError")))}
+	table := ref(hw.Stack.Node().FindChild(jsii.String("Greetings")))
+	for _, sm := range []sfn.StateMachine{hw.Chained, hw.Enclosed} {
+		policy := sm.Role().Node().FindChild(jsii.String("DefaultPolicy")).Node().DefaultChild().(awscdk.CfnElement)
+		doc := cdktest.Resources(tpl, "AWS::IAM::Policy")[*hw.Stack.GetLogicalId(policy)]["Properties"].(map[string]any)["PolicyDocument"].(map[string]any)
+		byAction := map[string][]string{}
+		for _, s := range doc["Statement"].([]any) {
+			st := s.(map[string]any)
+			assert.Nil(t, st["Condition"])
+			resources, ok := st["Resource"].([]any)
+			if !ok {
+				resources = []any{st["Resource"]}
+			}
+			for _, r := range resources {
+				byAction[st["Action"].(string)] = append(byAction[st["Action"].(string)], cdktest.Flatten(r))
+			}
+		}
+		assert.Len(t, byAction, 2, *sm.Node().Id())
+		assert.ElementsMatch(t, fns, byAction["lambda:InvokeFunction"], *sm.Node().Id())
+		assert.Equal(t, []string{table}, byAction["dynamodb:PutItem"], *sm.Node().Id())
+	}
+}
+
+var lambdaMocks = integ.Mocks{
+	"[Lambda] hello":              integ.Return(integ.LambdaResponse(map[string]any{"message": "hello"})),
+	"[Lambda] world":              integ.Return(integ.LambdaResponse(map[string]any{"ok": true, "message": "hello world"})),
+	"[Lambda] notification_error": integ.Return(integ.LambdaResponse(nil)),
+	"Record greeting":             integ.Return(map[string]any{}),
+}
+
+func TestRunSuccess(t *testing.T) {
+	hw := newApp()
+	res := integ.Run(t, hw.Stack, hw.Chained, map[string]any{}, lambdaMocks)
+	assert.True(t, res.Succeeded(), res.History())
+	assert.Equal(t, []string{"[Lambda] hello", "[Lambda] world", "Greeted?", "Record greeting", "Done"}, res.Path())
+}
+
+func TestRunFailureNotifies(t *testing.T) {
+	hw := newApp()
+	mocks := integ.Mocks{}
+	for k, v := range lambdaMocks {
+		mocks[k] = v
+	}
+	mocks["[Lambda] world"] = integ.Fail("Lambda.Unknown", "boom")
+	var notified any
+	mocks["[Lambda] notification_error"] = integ.Func(func(input any) (any, error) {
+		notified = input
+		return integ.LambdaResponse(nil), nil
+	})
+	res := integ.Run(t, hw.Stack, hw.Chained, map[string]any{}, mocks)
+	assert.True(t, res.Failed(), res.History())
+	assert.Equal(t, "Workflow FAILED", res.Error)
+	payload := notified.(map[string]any)["Payload"].(map[string]any)
+	assert.Equal(t, "Lambda.Unknown", payload["error"])
+	assert.Equal(t, "boom", payload["cause"])
+	assert.NotEmpty(t, payload["execution_id"])
+}
+
+func TestRunEnclosedCatchesOnce(t *testing.T) {
+	hw := newApp()
+	mocks := integ.Mocks{
+		"Enclosed [Lambda] hello":              integ.Fail("Lambda.Unknown", "boom"),
+		"Enclosed [Lambda] world":              integ.Return(integ.LambdaResponse(map[string]any{"ok": true})),
+		"Enclosed [Lambda] notification_error": integ.Return(integ.LambdaResponse(nil)),
+		"Enclosed Record greeting":             integ.Return(map[string]any{}),
+	}
+	res := integ.Run(t, hw.Stack, hw.Enclosed, map[string]any{}, mocks)
+	assert.True(t, res.Failed(), res.History())
+	assert.True(t, res.Caught("Enclosed work"), res.History())
+
+	mocks["Enclosed [Lambda] hello"] = integ.Return(integ.LambdaResponse(map[string]any{"message": "hello"}))
+	mocks["Enclosed [Lambda] world"] = integ.Return(integ.LambdaResponse(map[string]any{"ok": false}))
+	res = integ.Run(t, hw.Stack, hw.Enclosed, map[string]any{}, mocks)
+	assert.True(t, res.Failed(), res.History())
+	assert.Equal(t, "NotGreeted", res.Error)
+}
