@@ -30,7 +30,7 @@ func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 	world := function(stack, "World", `exports.handler = async (e) => ({ ok: true, message: e.message + " world" });`)
 	notify := function(stack, "NotifyError", `exports.handler = async (e) => console.log(JSON.stringify(e));`)
 	table := awsdynamodb.NewTableV2(stack, jsii.String("Greetings"), &awsdynamodb.TablePropsV2{
-		PartitionKey: &awsdynamodb.Attribute{Name: jsii.String("id"), Type: awsdynamodb.AttributeType_STRING},
+		PartitionKey:  &awsdynamodb.Attribute{Name: jsii.String("id"), Type: awsdynamodb.AttributeType_STRING},
 		RemovalPolicy: awscdk.RemovalPolicy_DESTROY,
 	})
 
