@@ -5,14 +5,17 @@ import "strings"
 func init() {
 	register(
 		sageMakerJob("createTrainingJob", "training-job", "TrainingJobName", "SageMakerTrainingJobsRule", []string{"RoleArn"}),
+		// CreateTransformJob takes no role: the job runs as its model's role.
 		sageMakerJob("createTransformJob", "transform-job", "TransformJobName", "SageMakerTransformJobsRule", nil),
 		sageMakerJob("createProcessingJob", "processing-job", "ProcessingJobName", "SageMakerProcessingJobsRule", []string{"RoleArn"}),
 		sageMakerJob("createHyperParameterTuningJob", "hyper-parameter-tuning-job", "HyperParameterTuningJobName", "SageMakerTuningJobsRule",
 			[]string{"TrainingJobDefinition", "RoleArn"}),
 		sageMakerResource("createModel", "model", "ModelName", []string{"ExecutionRoleArn"}),
 		sageMakerResource("createEndpointConfig", "endpoint-config", "EndpointConfigName", nil),
-		sageMakerResource("createEndpoint", "endpoint", "EndpointName", nil),
-		sageMakerResource("updateEndpoint", "endpoint", "EndpointName", nil),
+		// CreateEndpoint and UpdateEndpoint are authorized on the endpoint
+		// and on the endpoint configuration it is given.
+		sageMakerResource("createEndpoint", "endpoint", "EndpointName", nil, "endpoint-config", "EndpointConfigName"),
+		sageMakerResource("updateEndpoint", "endpoint", "EndpointName", nil, "endpoint-config", "EndpointConfigName"),
 	)
 }
 
@@ -44,7 +47,9 @@ func sageMakerJob(api, resourceType, nameField, rule string, rolePath []string) 
 }
 
 // sageMakerResource is a request/response SageMaker API on a named resource.
-func sageMakerResource(api, resourceType, nameField string, rolePath []string) *Integration {
+// also lists further (resource type, name field) pairs the action is
+// authorized on.
+func sageMakerResource(api, resourceType, nameField string, rolePath []string, also ...string) *Integration {
 	return &Integration{
 		Service:  "sagemaker",
 		API:      api,
@@ -54,7 +59,11 @@ func sageMakerResource(api, resourceType, nameField string, rolePath []string) *
 			if r.Param("Tags") != nil {
 				actions = append(actions, "sagemaker:AddTags")
 			}
-			stmts := []Statement{{Actions: actions, Resources: []string{sageMakerARN(r, resourceType, nameField)}}}
+			resources := []string{sageMakerARN(r, resourceType, nameField)}
+			for i := 0; i+1 < len(also); i += 2 {
+				resources = append(resources, sageMakerARN(r, also[i], also[i+1]))
+			}
+			stmts := []Statement{{Actions: actions, Resources: resources}}
 			if rolePath != nil {
 				stmts = append(stmts, PassRoleParam(r, "sagemaker.amazonaws.com", rolePath...)...)
 			}

@@ -1,0 +1,231 @@
+package tasks
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/sfnkit/sfnkit/internal/value"
+)
+
+// AppSpecification is the container a processing job runs.
+type AppSpecification struct {
+	// ImageUri of the container (or give Image).
+	ImageUri *string
+	// Image, as for training jobs (or give ImageUri).
+	Image               *DockerImage
+	ContainerEntrypoint *[]*string
+	ContainerArguments  *[]*string
+}
+
+// ClusterConfig is the compute of a processing job.
+type ClusterConfig struct {
+	// InstanceCount, at least 1.
+	InstanceCount *Value
+	// InstanceType such as "ml.t3.medium" (a literal without "ml." gets it).
+	InstanceType *string
+	// VolumeSizeInGB, at least 1.
+	VolumeSizeInGB      *Value
+	VolumeEncryptionKey awskms.IKey
+}
+
+// ProcessingInput is one input of a processing job, copied from S3.
+type ProcessingInput struct {
+	InputName *string
+	// S3Input: where it comes from and where the container sees it.
+	S3Input *ProcessingS3Input
+	// AppManaged inputs are fetched by the container itself.
+	AppManaged *bool
+}
+
+// ProcessingS3Input is an S3 input of a processing job.
+type ProcessingS3Input struct {
+	S3Uri *S3Location
+	// LocalPath in the container, e.g. "/opt/ml/processing/input".
+	LocalPath              *string
+	S3DataType             S3DataType
+	S3InputMode            InputMode // File or Pipe
+	S3DataDistributionType S3DataDistributionType
+	S3CompressionType      CompressionType
+}
+
+// ProcessingOutput is one output of a processing job, uploaded to S3.
+type ProcessingOutput struct {
+	OutputName *string
+	S3Output   *ProcessingS3Output
+	AppManaged *bool
+}
+
+// ProcessingS3Output is an S3 output of a processing job.
+type ProcessingS3Output struct {
+	S3Uri     *S3Location
+	LocalPath *string
+	// S3UploadMode: Continuous or EndOfJob.
+	S3UploadMode *string
+}
+
+// ProcessingOutputConfig lists a processing job's outputs.
+type ProcessingOutputConfig struct {
+	Outputs *[]*ProcessingOutput
+	// EncryptionKey encrypts the outputs (KmsKeyId).
+	EncryptionKey awskms.IKey
+}
+
+// NetworkConfig of a processing job.
+type NetworkConfig struct {
+	EnableInterContainerTrafficEncryption *bool
+	EnableNetworkIsolation                *bool
+	VpcConfig                             *VpcConfig
+}
+
+// SageMakerCreateProcessingJobProps starts a processing job: there is no
+// such class in awsstepfunctionstasks (aws/aws-cdk#9537).
+type SageMakerCreateProcessingJobProps struct {
+	// ProcessingJobName: 1–63 letters, digits and hyphens, or dynamic
+	// (tasks.StringAt("States.Format('job-{}', States.UUID())")).
+	ProcessingJobName *string
+	// Role the job runs as. Default: a role with only what this job needs.
+	Role             awsiam.IRole
+	AppSpecification *AppSpecification
+	ClusterConfig    *ClusterConfig
+	ProcessingInputs *[]*ProcessingInput
+	// ProcessingOutputConfig: the outputs, uploaded to S3 (the role may
+	// write there).
+	ProcessingOutputConfig *ProcessingOutputConfig
+	// StoppingCondition: MaxRuntimeInSeconds 1–777600. Default: none (one day).
+	StoppingCondition *StoppingCondition
+	// Environment variables, keys kept as given.
+	Environment   *map[string]*string
+	NetworkConfig *NetworkConfig
+	// Tags, keys kept as given.
+	Tags *map[string]*string
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+// NewSageMakerCreateProcessingJob starts a processing job
+// (arn:…:states:::sagemaker:createProcessingJob[.sync]).
+// REQUEST_RESPONSE (default) or RUN_JOB.
+func NewSageMakerCreateProcessingJob(scope constructs.Construct, id *string, props *SageMakerCreateProcessingJobProps) Task {
+	b := newSMBuilder(scope, id, "SageMakerCreateProcessingJob", "createProcessingJob")
+	params := map[string]*Value{
+		"ProcessingJobName":   b.name("ProcessingJobName", props.ProcessingJobName, 63, "the job name"),
+		"AppSpecification":    b.appSpec("AppSpecification", props.AppSpecification),
+		"ProcessingResources": obj("ClusterConfig", b.cluster("ClusterConfig", props.ClusterConfig)),
+		"ProcessingInputs":    b.processingInputs("ProcessingInputs", props.ProcessingInputs),
+		"StoppingCondition":   b.stopping("StoppingCondition", props.StoppingCondition, 0),
+		"Environment":         b.verbatim("Environment", props.Environment),
+		"Tags":                b.tags("Tags", props.Tags),
+	}
+	if sc := params["StoppingCondition"]; sc != nil {
+		if n, ok := sc.Field("MaxRuntimeInSeconds").Number(); ok && n > 777600 {
+			b.problem("StoppingCondition.MaxRuntimeInSeconds", "must be at most 777600 (9 days) for a processing job, got %v", n)
+		}
+	}
+	if c := props.ProcessingOutputConfig; c != nil {
+		params["ProcessingOutputConfig"] = obj("Outputs", b.processingOutputs("ProcessingOutputConfig.Outputs", c.Outputs),
+			"KmsKeyId", b.key("ProcessingOutputConfig.EncryptionKey", c.EncryptionKey, "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"))
+	}
+	if n := props.NetworkConfig; n != nil {
+		params["NetworkConfig"] = obj(
+			"EnableInterContainerTrafficEncryption", b.field("NetworkConfig.EnableInterContainerTrafficEncryption", n.EnableInterContainerTrafficEncryption),
+			"EnableNetworkIsolation", b.field("NetworkConfig.EnableNetworkIsolation", n.EnableNetworkIsolation),
+			"VpcConfig", b.vpc("NetworkConfig.VpcConfig", n.VpcConfig))
+	}
+	params["RoleArn"] = b.role(props.Role)
+	b.spec.Params = obj(flatten(params)...)
+	return newTask(scope, id, props, b.spec)
+}
+
+func (b *smBuilder) appSpec(prop string, a *AppSpecification) *Value {
+	if a == nil {
+		b.problem(prop, "required: the container image (ImageUri)")
+		return nil
+	}
+	img := a.Image
+	switch {
+	case a.ImageUri != nil && a.Image != nil:
+		b.problem(prop, "give ImageUri or Image, not both")
+	case a.ImageUri != nil:
+		img = &DockerImage{ImageUri: a.ImageUri}
+	case a.Image == nil:
+		b.problem(prop+".ImageUri", "required: the container image")
+	}
+	return obj("ImageUri", b.image(prop+".ImageUri", img),
+		"ContainerEntrypoint", b.strings(prop+".ContainerEntrypoint", a.ContainerEntrypoint),
+		"ContainerArguments", b.strings(prop+".ContainerArguments", a.ContainerArguments))
+}
+
+func (b *smBuilder) cluster(prop string, c *ClusterConfig) *Value {
+	if c == nil {
+		b.problem(prop, "required: InstanceCount, InstanceType and VolumeSizeInGB")
+		return nil
+	}
+	return obj(
+		"InstanceCount", b.atLeast(prop+".InstanceCount", b.required(prop+".InstanceCount", c.InstanceCount, "the number of instances"), 1),
+		"InstanceType", b.required(prop+".InstanceType", b.instanceType(prop+".InstanceType", c.InstanceType), "the instance type"),
+		"VolumeSizeInGB", b.atLeast(prop+".VolumeSizeInGB", b.required(prop+".VolumeSizeInGB", c.VolumeSizeInGB, "the volume size in GB"), 1),
+		"VolumeKmsKeyId", b.key(prop+".VolumeEncryptionKey", c.VolumeEncryptionKey, "kms:CreateGrant"))
+}
+
+func (b *smBuilder) processingInputs(prop string, ins *[]*ProcessingInput) *Value {
+	if ins == nil {
+		return nil
+	}
+	var items []*Value
+	for _, in := range *ins {
+		var s3 *Value
+		if s := in.S3Input; s != nil {
+			dataType := b.enum(prop+".S3Input.S3DataType", string(s.S3DataType), "ManifestFile", "S3Prefix")
+			if dataType == nil {
+				dataType = value.Lit("S3Prefix")
+			}
+			mode := b.enum(prop+".S3Input.S3InputMode", string(s.S3InputMode), "File", "Pipe")
+			if mode == nil {
+				mode = value.Lit("File")
+			}
+			s3 = obj("S3Uri", b.required(prop+".S3Input.S3Uri", b.s3(prop+".S3Input.S3Uri", s.S3Uri, false), "the S3 location"),
+				"LocalPath", b.field(prop+".S3Input.LocalPath", s.LocalPath),
+				"S3DataType", dataType, "S3InputMode", mode,
+				"S3DataDistributionType", b.enum(prop+".S3Input.S3DataDistributionType", string(s.S3DataDistributionType), distributions...),
+				"S3CompressionType", b.enum(prop+".S3Input.S3CompressionType", string(s.S3CompressionType), compressionTypes...))
+		}
+		items = append(items, obj("InputName", b.required(prop+".InputName", b.field(prop+".InputName", in.InputName), "the input name"),
+			"S3Input", s3, "AppManaged", b.field(prop+".AppManaged", in.AppManaged)))
+	}
+	return value.NewList(items...)
+}
+
+func (b *smBuilder) processingOutputs(prop string, outs *[]*ProcessingOutput) *Value {
+	if outs == nil {
+		b.problem(prop, "required: at least one output")
+		return nil
+	}
+	var items []*Value
+	for _, o := range *outs {
+		var s3 *Value
+		if s := o.S3Output; s != nil {
+			mode := b.field(prop+".S3Output.S3UploadMode", s.S3UploadMode)
+			if mode == nil {
+				mode = value.Lit("EndOfJob")
+			}
+			s3 = obj("S3Uri", b.required(prop+".S3Output.S3Uri", b.s3(prop+".S3Output.S3Uri", s.S3Uri, true), "the S3 location"),
+				"LocalPath", b.field(prop+".S3Output.LocalPath", s.LocalPath), "S3UploadMode", mode)
+		}
+		items = append(items, obj("OutputName", b.required(prop+".OutputName", b.field(prop+".OutputName", o.OutputName), "the output name"),
+			"S3Output", s3, "AppManaged", b.field(prop+".AppManaged", o.AppManaged)))
+	}
+	return value.NewList(items...)
+}
