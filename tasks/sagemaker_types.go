@@ -547,4 +547,3 @@ func (b *smBuilder) enum(prop string, s string, allowed ...string) *Value {
 	}
 	return v
 }
-
