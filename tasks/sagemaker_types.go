@@ -49,8 +49,8 @@ func S3Location_FromBucket(bucket awss3.IBucket, keyPrefix *string) *S3Location 
 // S3Location_FromJsonExpression is a location read from the state input
 // ("$.S3Bucket") or a JSONata expression.
 func S3Location_FromJsonExpression(expression *string) *S3Location {
-	if strings.HasPrefix(*expression, "{%") {
-		return &S3Location{Uri: expression}
+	if strings.HasPrefix(*expression, "{%") || value.IsTokenString(*expression) {
+		return &S3Location{Uri: expression} // JSONata, or a CDK JsonPath token
 	}
 	return &S3Location{Uri: StringAt(*expression)}
 }
@@ -86,7 +86,7 @@ func DockerImage_FromEcrRepository(repository awsecr.IRepository, tagOrDigest *s
 // DockerImage_FromJsonExpression is an image URI read from the state input.
 func DockerImage_FromJsonExpression(expression *string, allowAnyEcrImagePull *bool) *DockerImage {
 	uri := expression
-	if !strings.HasPrefix(*expression, "{%") {
+	if !strings.HasPrefix(*expression, "{%") && !value.IsTokenString(*expression) {
 		uri = StringAt(*expression)
 	}
 	return &DockerImage{ImageUri: uri, AllowAnyEcrImagePull: allowAnyEcrImagePull}
@@ -303,7 +303,7 @@ func (b *smBuilder) s3(prop string, loc *S3Location, write bool) *Value {
 	default:
 		// Decided at run time: no bucket can be named in the policy.
 		arn := "arn:" + b.env.Partition + ":s3:::*"
-		resources = []string{arn, arn}
+		resources = []string{arn, arn + "/*"}
 	}
 	b.s3Read[resources[0]] = true // ListBucket
 	if write {
