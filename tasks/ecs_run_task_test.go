@@ -1,0 +1,212 @@
+package tasks_test
+
+import (
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/stretchr/testify/assert"
+
+	"github.com/sfnkit/sfnkit/internal/cdktest"
+	"github.com/sfnkit/sfnkit/tasks"
+)
+
+type ecsFixture struct {
+	stack   awscdk.Stack
+	cluster awsecs.Cluster
+	ec2TD   awsecs.TaskDefinition
+	fgTD    awsecs.TaskDefinition
+	fgC     awsecs.ContainerDefinition
+}
+
+func newEcsFixture() *ecsFixture {
+	stack := cdktest.NewStack()
+	vpc := awsec2.NewVpc(stack, jsii.String("Vpc"), &awsec2.VpcProps{MaxAzs: jsii.Number(2)})
+	f := &ecsFixture{stack: stack, cluster: awsecs.NewCluster(stack, jsii.String("Cluster"), &awsecs.ClusterProps{Vpc: vpc})}
+	image := awsecs.ContainerImage_FromRegistry(jsii.String("foo/bar"), nil)
+	f.ec2TD = awsecs.NewTaskDefinition(stack, jsii.String("TD"), &awsecs.TaskDefinitionProps{Compatibility: awsecs.Compatibility_EC2})
+	f.ec2TD.AddContainer(jsii.String("TheContainer"), &awsecs.ContainerDefinitionOptions{Image: image, MemoryLimitMiB: jsii.Number(256)})
+	f.fgTD = awsecs.NewTaskDefinition(stack, jsii.String("FargateTD"), &awsecs.TaskDefinitionProps{
+		Compatibility: awsecs.Compatibility_FARGATE, Cpu: jsii.String("256"), MemoryMiB: jsii.String("512")})
+	f.fgC = f.fgTD.AddContainer(jsii.String("TheContainer"), &awsecs.ContainerDefinitionOptions{Image: image, MemoryLimitMiB: jsii.Number(256)})
+	return f
+}
+
+// ref is the ${LogicalId} (or ${LogicalId.Attr}) text cdktest flattens a reference to.
+func ref(stack awscdk.Stack, c constructs.IConstruct, attr string) string {
+	id := *stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement))
+	if attr != "" {
+		return "${" + id + "." + attr + "}"
+	}
+	return "${" + id + "}"
+}
+
+func TestEcsRunTaskRendering(t *testing.T) {
+	f := newEcsFixture()
+	fargate := tasks.NewEcsRunTask(f.stack, jsii.String("RunFargate"), &tasks.EcsRunTaskProps{
+		Cluster: f.cluster, TaskDefinition: f.fgTD, AssignPublicIp: jsii.Bool(true),
+		LaunchTarget: &tasks.EcsFargateLaunchTarget{PlatformVersion: awsecs.FargatePlatformVersion_VERSION1_4},
+		ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerDefinition: f.fgC,
+			Command:     tasks.List("run", tasks.Path("$.job")),
+			Environment: &[]*tasks.TaskEnvironmentVariable{{Name: jsii.String("SOME_KEY"), Value: sfn.JsonPath_StringAt(jsii.String("$.SomeKey"))}},
+			Cpu:         tasks.Number(128), MemoryLimit: tasks.Path("$.memory")}},
+		PropagatedTagSource: awsecs.PropagatedTagSource_TASK_DEFINITION, EnableExecuteCommand: jsii.Bool(true),
+		Cpu: tasks.StringAt("$.cpu"), MemoryMiB: jsii.String("1024"),
+	})
+	ec2 := tasks.NewEcsRunTask(f.stack, jsii.String("RunEc2"), &tasks.EcsRunTaskProps{
+		IntegrationPattern: sfn.IntegrationPattern_RUN_JOB, Cluster: f.cluster, TaskDefinition: f.ec2TD, RevisionNumber: tasks.Number(4),
+		LaunchTarget: tasks.NewEcsEc2LaunchTarget(&tasks.EcsEc2LaunchTargetOptions{
+			PlacementStrategies:  &[]awsecs.PlacementStrategy{awsecs.PlacementStrategy_SpreadAcrossInstances(), awsecs.PlacementStrategy_PackedByCpu()},
+			PlacementConstraints: &[]awsecs.PlacementConstraint{awsecs.PlacementConstraint_MemberOf(jsii.String("blieptuut"))},
+		}),
+	})
+	callback := tasks.NewEcsRunTask(f.stack, jsii.String("Callback"), &tasks.EcsRunTaskProps{
+		IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, Cluster: f.cluster, TaskDefinition: f.fgTD,
+		RevisionNumber: tasks.Path("$.revision"),
+		LaunchTarget: &tasks.EcsFargateLaunchTarget{CapacityProviderStrategy: &[]*awsecs.CapacityProviderStrategy{
+			{CapacityProvider: jsii.String("FARGATE_SPOT"), Weight: jsii.Number(2)}, {CapacityProvider: jsii.String("FARGATE"), Base: jsii.Number(1)}}},
+		SecurityGroups: &[]awsec2.ISecurityGroup{awsec2.SecurityGroup_FromSecurityGroupId(f.stack, jsii.String("SG"), jsii.String("sg-12345"), nil)},
+		Subnets:        &awsec2.SubnetSelection{SubnetType: awsec2.SubnetType_PUBLIC},
+		ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerName: jsii.String("TheContainer"),
+			Environment: &[]*tasks.TaskEnvironmentVariable{{Name: jsii.String("TASK_TOKEN"), Value: tasks.StringAt("$$.Task.Token")}}}},
+	})
+	tpl := machine(t, f.stack, fargate.Next(ec2).Next(callback))
+	clusterARN := ref(f.stack, f.cluster, "Arn")
+	res := "arn:" + partition + ":states:::ecs:runTask"
+
+	got := state(t, tpl, "RunFargate")
+	params := got["Parameters"].(map[string]any)
+	netcfg := params["NetworkConfiguration"].(map[string]any)["AwsvpcConfiguration"].(map[string]any)
+	delete(params, "NetworkConfiguration")
+	assert.Equal(t, "ENABLED", netcfg["AssignPublicIp"])
+	assert.Len(t, netcfg["Subnets"], 2)
+	assert.Equal(t, []any{"${RunFargateSecurityGroup47A91F9F.GroupId}"}, netcfg["SecurityGroups"])
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res, "Next": "RunEc2", "Parameters": map[string]any{
+		"Cluster": clusterARN, "TaskDefinition": ref(f.stack, f.fgTD, ""), "LaunchType": "FARGATE", "PlatformVersion": "1.4.0",
+		"PropagateTags": "TASK_DEFINITION", "EnableExecuteCommand": true,
+		"Overrides": map[string]any{"Cpu.$": "$.cpu", "Memory": "1024", "ContainerOverrides": []any{map[string]any{
+			"Name": "TheContainer", "Command.$": "States.Array('run', $.job)", "Cpu": 128.0, "Memory.$": "$.memory",
+			"Environment": []any{map[string]any{"Name": "SOME_KEY", "Value.$": "$.SomeKey"}}}}},
+	}}, got)
+
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res + ".sync", "Next": "Callback", "Parameters": map[string]any{
+		"Cluster": clusterARN, "TaskDefinition": *f.ec2TD.Family() + ":4", "LaunchType": "EC2",
+		"PlacementStrategy": []any{map[string]any{"Type": "spread", "Field": "instanceId"}, map[string]any{"Type": "binpack", "Field": "CPU"}},
+		"PlacementConstraints": []any{map[string]any{"Type": "memberOf", "Expression": "blieptuut"}},
+	}}, state(t, tpl, "RunEc2"))
+
+	got = state(t, tpl, "Callback")
+	params = got["Parameters"].(map[string]any)
+	netcfg = params["NetworkConfiguration"].(map[string]any)["AwsvpcConfiguration"].(map[string]any)
+	delete(params, "NetworkConfiguration")
+	assert.Equal(t, []any{"sg-12345"}, netcfg["SecurityGroups"])
+	assert.NotContains(t, netcfg, "AssignPublicIp")
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res + ".waitForTaskToken", "End": true, "Parameters": map[string]any{
+		"Cluster": clusterARN, "TaskDefinition.$": "States.Format('" + *f.fgTD.Family() + ":{}', $.revision)",
+		"CapacityProviderStrategy": []any{map[string]any{"CapacityProvider": "FARGATE_SPOT", "Weight": 2.0},
+			map[string]any{"CapacityProvider": "FARGATE", "Base": 1.0}},
+		"Overrides": map[string]any{"ContainerOverrides": []any{map[string]any{"Name": "TheContainer",
+			"Environment": []any{map[string]any{"Name": "TASK_TOKEN", "Value.$": "$$.Task.Token"}}}}},
+	}}, got)
+}
+
+func TestEcsRunTaskIAM(t *testing.T) {
+	passRole := func(f *ecsFixture, td awsecs.TaskDefinition) map[string]any {
+		s := stmt([]string{"iam:PassRole"}, ref(f.stack, td.TaskRole(), "Arn"))
+		if td.ExecutionRole() != nil {
+			s["Resource"] = append(s["Resource"].([]string), ref(f.stack, td.ExecutionRole(), "Arn"))
+		}
+		s["Condition"] = map[string]any{"StringEquals": map[string]any{"iam:PassedToService": "ecs-tasks.amazonaws.com"}}
+		return s
+	}
+	sync := func(f *ecsFixture) []map[string]any {
+		return []map[string]any{
+			stmt([]string{"ecs:StopTask", "ecs:DescribeTasks"}, arn("ecs", "task/"+ref(f.stack, f.cluster, "")+"/*")),
+			stmt([]string{"events:PutTargets", "events:PutRule", "events:DescribeRule"}, arn("events", "rule/StepFunctionsGetEventsForECSTaskRule")),
+		}
+	}
+	tests := []struct {
+		name    string
+		pattern sfn.IntegrationPattern
+		dynamic bool
+	}{
+		{"request response", "", false}, {"run job", sfn.IntegrationPattern_RUN_JOB, false}, {"callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, false},
+		{"dynamic request response", "", true}, {"dynamic run job", sfn.IntegrationPattern_RUN_JOB, true},
+		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newEcsFixture()
+			props := &tasks.EcsRunTaskProps{IntegrationPattern: tt.pattern, Cluster: f.cluster, TaskDefinition: f.fgTD,
+				LaunchTarget: &tasks.EcsFargateLaunchTarget{},
+				ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerDefinition: f.fgC,
+					Environment: &[]*tasks.TaskEnvironmentVariable{{Name: jsii.String("TOKEN"), Value: sfn.JsonPath_TaskToken()}}}}}
+			runTask := stmt([]string{"ecs:RunTask"}, ref(f.stack, f.fgTD, ""))
+			if tt.dynamic {
+				props.RevisionNumber = tasks.Path("$.revision")
+				runTask = stmt([]string{"ecs:RunTask"}, arn("ecs", "task-definition/"+*f.fgTD.Family()+":*"))
+			}
+			want := []map[string]any{runTask, passRole(f, f.fgTD)}
+			if tt.pattern == sfn.IntegrationPattern_RUN_JOB {
+				want = append(want, sync(f)...)
+			}
+			task := tasks.NewEcsRunTask(f.stack, jsii.String("Run"), props)
+			got := cdktest.RoleStatements(t, machine(t, f.stack, task))
+			assert.Equal(t, cdktest.SortedStatements(want), cdktest.SortedStatements(got))
+		})
+	}
+}
+
+func TestEcsRunTaskErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		props func(f *ecsFixture) *tasks.EcsRunTaskProps
+		want  string
+	}{
+		{"platform version on EC2", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD,
+				LaunchTarget: &tasks.EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_EC2, PlatformVersion: awsecs.FargatePlatformVersion_LATEST}}
+		}, "LaunchTarget.PlatformVersion: is for Fargate only; the launch target is EC2"},
+		{"placement on Fargate", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD,
+				LaunchTarget: &tasks.EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_FARGATE,
+					PlacementStrategies: &[]awsecs.PlacementStrategy{awsecs.PlacementStrategy_Randomly()}}}
+		}, "LaunchTarget.PlacementStrategies: placement strategies and constraints are for EC2 only"},
+		{"EC2 task definition on Fargate", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD, LaunchTarget: &tasks.EcsFargateLaunchTarget{}}
+		}, "TaskDefinition: is not compatible with the Fargate launch target (its compatibility is EC2)"},
+		{"Fargate task definition on EC2", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD, LaunchTarget: &tasks.EcsEc2LaunchTarget{}}
+		}, "TaskDefinition: is not compatible with the EC2 launch target (its compatibility is FARGATE)"},
+		{"callback without the token", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD, LaunchTarget: &tasks.EcsFargateLaunchTarget{},
+				IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN}
+		}, "integration pattern WAIT_FOR_TASK_TOKEN needs $$.Task.Token"},
+		{"unknown container", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD, LaunchTarget: &tasks.EcsFargateLaunchTarget{},
+				ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerName: jsii.String("Nope")}}}
+		}, `ContainerOverrides[0]: overrides container "Nope", which the task definition does not have`},
+		{"subnets without awsvpc", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD, LaunchTarget: &tasks.EcsEc2LaunchTarget{},
+				Subnets: &awsec2.SubnetSelection{SubnetType: awsec2.SubnetType_PUBLIC}}
+		}, "Subnets: Subnets, SecurityGroups and AssignPublicIp need a task definition with network mode AWS_VPC"},
+		{"revision", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD, LaunchTarget: &tasks.EcsEc2LaunchTarget{}, RevisionNumber: tasks.Number(0)}
+		}, "RevisionNumber: must be a whole number from 1"},
+		{"too many capacity providers", func(f *ecsFixture) *tasks.EcsRunTaskProps {
+			return &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD,
+				LaunchTarget: &tasks.EcsFargateLaunchTarget{CapacityProviderStrategy: &[]*awsecs.CapacityProviderStrategy{}}}
+		}, "must have 1 to 20 capacity providers, got 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newEcsFixture()
+			msg := validationError(t, func() { tasks.NewEcsRunTask(f.stack, jsii.String("Run"), tt.props(f)) })
+			assert.Contains(t, msg, tt.want)
+		})
+	}
+}
