@@ -38,7 +38,7 @@ func TestCustomTaskDerivesProcessingJobIAM(t *testing.T) {
 	tpl := machine(t, stack, task)
 	assert.Equal(t, []map[string]any{
 		stmt([]string{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags"},
-			arn("sagemaker", "processing-job/*")),
+			arn("sagemaker", "processing-job/hello-world-*")),
 		stmt([]string{"events:PutTargets", "events:PutRule", "events:DescribeRule"},
 			arn("events", "rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule")),
 		{"Action": []string{"iam:PassRole"}, "Effect": "Allow", "Resource": []string{roleRef(stack, role)},

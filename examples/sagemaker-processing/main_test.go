@@ -43,7 +43,7 @@ func TestNoWildcardResource(t *testing.T) {
 	assert.Len(t, got, 3)
 	job := got[0].(map[string]any)
 	assert.Equal(t, []any{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags"}, job["Action"])
-	assert.Equal(t, "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:processing-job/*", flat(job["Resource"]))
+	assert.Equal(t, "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:processing-job/hello-world-*", flat(job["Resource"]))
 	rule := got[1].(map[string]any)
 	assert.Equal(t, "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule", flat(rule["Resource"]))
 	pass := got[2].(map[string]any)
@@ -63,4 +63,17 @@ func TestRunsToCompletion(t *testing.T) {
 		}),
 	})
 	assert.True(t, res.Succeeded(), res.History())
+}
+
+func TestLeastPrivilege(t *testing.T) {
+	integ.Nag(t, newApp().Stack)
+}
+
+func TestRunFails(t *testing.T) {
+	p := newApp()
+	res := integ.Run(t, p.Stack, p.StateMachine, map[string]any{}, integ.Mocks{
+		"HelloWorldProcessingJob": integ.Fail("SageMaker.AmazonSageMakerException", "ResourceLimitExceeded"),
+	})
+	assert.True(t, res.Failed(), res.History())
+	assert.Equal(t, "SageMaker.AmazonSageMakerException", res.Error)
 }

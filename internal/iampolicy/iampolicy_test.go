@@ -55,7 +55,7 @@ func TestSageMakerProcessingJob(t *testing.T) {
 	})
 	assert.Equal(t, []Statement{
 		{Actions: []string{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags"},
-			Resources: []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/*"}},
+			Resources: []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/hello-world-*"}},
 		{Actions: []string{"events:PutTargets", "events:PutRule", "events:DescribeRule"},
 			Resources: []string{"arn:aws:events:eu-west-1:111122223333:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule"}},
 		{Actions: []string{"iam:PassRole"}, Resources: []string{role},
@@ -104,4 +104,22 @@ func TestSDKAction(t *testing.T) {
 	assert.Equal(t, "s3:GetObject", SDKAction("s3", "getObject"))
 	assert.Equal(t, "states:StartExecution", SDKAction("sfn", "startExecution"))
 	assert.Equal(t, "logs:PutLogEvents", SDKAction("cloudwatchlogs", "putLogEvents"))
+}
+
+func TestKnownPrefixNarrowsDynamicNames(t *testing.T) {
+	r := Request{Env: env, Params: params(t, map[string]any{
+		"A": value.Dyn("States.Format('Hello-World-{}', States.UUID())"),
+		"B": value.Dyn("States.Format('{}-x', $.id)"),
+		"C": value.Dyn("$.name"),
+	})}
+	p, ok := r.KnownPrefix("A")
+	assert.True(t, ok)
+	assert.Equal(t, "Hello-World-", p)
+	for _, f := range []string{"B", "C", "D"} {
+		_, ok := r.KnownPrefix(f)
+		assert.False(t, ok, f)
+	}
+	in, _ := Lookup("sagemaker", "createProcessingJob")
+	stmts := in.Policy(Request{Env: env, Pattern: RunJob, Params: params(t, map[string]any{"ProcessingJobName": value.Dyn("States.Format('Hello-World-{}', States.UUID())")})})
+	assert.Equal(t, []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/hello-world-*"}, stmts[0].Resources)
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sfnkit/sfnkit/internal/expr"
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
@@ -146,6 +147,27 @@ func (r Request) Param(path ...string) *value.Value {
 // resolves it) and whether it has one. A missing or dynamic parameter has none.
 func (r Request) Known(path ...string) (string, bool) {
 	return r.Param(path...).String()
+}
+
+// KnownPrefix returns the literal text every value of a dynamic parameter
+// starts with: the text before the first {} of a States.Format template
+// ("States.Format('job-{}', States.UUID())" → "job-"), so that an ARN can be
+// narrowed to "job-*" instead of "*".
+func (r Request) KnownPrefix(path ...string) (string, bool) {
+	v := r.Param(path...)
+	if v == nil || v.Kind() != value.Intrinsic {
+		return "", false
+	}
+	call, err := expr.ParseIntrinsic(v.Expr())
+	if err != nil || call.Name != "States.Format" || call.Args[0].Kind != expr.ArgString {
+		return "", false
+	}
+	template := call.Args[0].Str
+	i := strings.Index(template, "{}")
+	if i <= 0 || strings.Contains(template[:i], `\`) {
+		return "", false
+	}
+	return template[:i], true
 }
 
 // Dynamic reports whether the parameter is decided at run time.

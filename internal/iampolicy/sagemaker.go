@@ -78,7 +78,8 @@ func sageMakerARN(r Request, resourceType, nameField string) string {
 	name, ok := r.Known(nameField)
 	switch {
 	case !ok:
-		name = "*"
+		prefix, _ := r.KnownPrefix(nameField) // "" when the name is wholly dynamic
+		name = strings.ToLower(prefix) + "*"
 	case !strings.Contains(name, "${Token["):
 		name = strings.ToLower(name)
 	}
