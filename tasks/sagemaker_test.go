@@ -305,6 +305,6 @@ func TestSageMakerSeedProcessingTypedEqualsCustom(t *testing.T) {
 	assert.JSONEq(t, `[
 	 {"Action":["events:PutTargets","events:PutRule","events:DescribeRule"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:events:ap-northeast-1:000000000000:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule"]},
 	 {"Action":["iam:PassRole"],"Condition":{"StringEquals":{"iam:PassedToService":"sagemaker.amazonaws.com"}},"Effect":"Allow","Resource":["${SageMakerRoleD4FCFA3F.Arn}"]},
-	 {"Action":["sagemaker:CreateProcessingJob","sagemaker:DescribeProcessingJob","sagemaker:StopProcessingJob","sagemaker:AddTags"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:sagemaker:ap-northeast-1:000000000000:processing-job/*"]}
+	 {"Action":["sagemaker:CreateProcessingJob","sagemaker:DescribeProcessingJob","sagemaker:StopProcessingJob","sagemaker:AddTags"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:sagemaker:ap-northeast-1:000000000000:processing-job/hello-world-*"]}
 	]`, smJSON(typed))
 }
