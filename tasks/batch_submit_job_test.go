@@ -153,7 +153,9 @@ func TestBatchSubmitJobErrors(t *testing.T) {
 		{"dependency type", func(p *tasks.BatchSubmitJobProps) {
 			p.DependsOn = &[]*tasks.BatchJobDependency{{JobId: jsii.String("1"), Type: jsii.String("ALL")}}
 		}, "DependsOn[0].Type: must be N_TO_N or SEQUENTIAL"},
-		{"tag key", func(p *tasks.BatchSubmitJobProps) { p.Tags = &map[string]*string{strings.Repeat("k", 129): jsii.String("v")} }, "must be 1 to 128 characters"},
+		{"tag key", func(p *tasks.BatchSubmitJobProps) {
+			p.Tags = &map[string]*string{strings.Repeat("k", 129): jsii.String("v")}
+		}, "must be 1 to 128 characters"},
 		{"callback", func(p *tasks.BatchSubmitJobProps) {
 			p.IntegrationPattern = sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN
 			p.Payload = tasks.TaskInput_FromObject(map[string]any{"token": tasks.Path("$$.Task.Token")})

@@ -95,7 +95,7 @@ func TestEcsRunTaskRendering(t *testing.T) {
 
 	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res + ".sync", "Next": "Callback", "Parameters": map[string]any{
 		"Cluster": clusterARN, "TaskDefinition": *f.ec2TD.Family() + ":4", "LaunchType": "EC2",
-		"PlacementStrategy": []any{map[string]any{"Type": "spread", "Field": "instanceId"}, map[string]any{"Type": "binpack", "Field": "CPU"}},
+		"PlacementStrategy":    []any{map[string]any{"Type": "spread", "Field": "instanceId"}, map[string]any{"Type": "binpack", "Field": "CPU"}},
 		"PlacementConstraints": []any{map[string]any{"Type": "memberOf", "Expression": "blieptuut"}},
 	}}, state(t, tpl, "RunEc2"))
 
