@@ -1,0 +1,221 @@
+// Command synthbench compares the synth time of a chain of N Lambda tasks
+// built with sfnkit against the same chain built with the CDK's
+// awsstepfunctionstasks. Each measurement is the wall time of a fresh
+// process (this binary re-executed with -worker), so Node start-up, loading
+// aws-cdk-lib, construction and app.Synth() are all counted, and compile
+// time is not.
+//
+//	go run ./internal/bench/cmd/synthbench            # what make bench runs
+//	BENCH_NS=1000 BENCH_RUNS=5 BENCH_VARIANTS=sfnkit,cdk,proto-all go run ./internal/bench/cmd/synthbench
+//
+// Environment: BENCH_NS (default 10,100,1000,3000), BENCH_RUNS (default 3,
+// at least 1), BENCH_VARIANTS (extra variants to time besides sfnkit and
+// cdk; -list prints them). The last lines, one per N, are
+//
+//	bench: n=<N> sfnkit=<s> cdk=<s> ratio=<sfnkit/cdk> def_bytes=<sfnkit>/<cdk> statements=<sfnkit>/<cdk>
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sfnkit/sfnkit/internal/bench"
+)
+
+func main() {
+	worker := flag.String("worker", "", "worker mode: build and synthesize this variant, then exit")
+	n := flag.Int("n", 10, "worker: number of tasks")
+	out := flag.String("out", "", "worker: cloud assembly directory")
+	list := flag.Bool("list", false, "list the variants")
+	flag.Parse()
+	if *list {
+		for _, name := range bench.VariantNames() {
+			fmt.Printf("%-16s %s\n", name, bench.Doc(name))
+		}
+		return
+	}
+	if *worker != "" {
+		bench.Worker(*worker, *n, *out)
+		return
+	}
+	if err := drive(); err != nil {
+		fmt.Fprintln(os.Stderr, "synthbench:", err)
+		os.Exit(1)
+	}
+}
+
+type result struct {
+	times []time.Duration // wall
+	cpu   []time.Duration // user+sys of the worker and its Node child
+	build []time.Duration // in-process: constructs built (after boot)
+	synth []time.Duration // in-process: app.Synth()
+	stats bench.Stats
+}
+
+func (r *result) median() time.Duration { return median(r.times) }
+
+func median(ds []time.Duration) time.Duration {
+	t := append([]time.Duration(nil), ds...)
+	sort.Slice(t, func(i, j int) bool { return t[i] < t[j] })
+	if len(t)%2 == 1 {
+		return t[len(t)/2]
+	}
+	return (t[len(t)/2-1] + t[len(t)/2]) / 2
+}
+
+func drive() error {
+	os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+	ns, err := ints(env("BENCH_NS", "10,100,1000,3000"))
+	if err != nil {
+		return fmt.Errorf("BENCH_NS: %v", err)
+	}
+	runs, err := strconv.Atoi(env("BENCH_RUNS", "3"))
+	if err != nil || runs < 1 {
+		return fmt.Errorf("BENCH_RUNS: want a positive number, got %q", os.Getenv("BENCH_RUNS"))
+	}
+	variants := []string{"sfnkit", "cdk"}
+	for _, v := range strings.Split(os.Getenv("BENCH_VARIANTS"), ",") {
+		if v = strings.TrimSpace(v); v != "" && v != "sfnkit" && v != "cdk" {
+			if bench.Doc(v) == "" {
+				return fmt.Errorf("BENCH_VARIANTS: unknown variant %q; known: %s", v, strings.Join(bench.VariantNames(), ", "))
+			}
+			variants = append(variants, v)
+		}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "synthbench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	// One untimed run of each to warm the page cache and the jsii runtime.
+	for _, v := range variants {
+		if _, _, _, _, err := run(self, tmp, v, 1); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("synthbench: %d runs per point, whole-process wall time (median), %s\n", runs, time.Now().Format(time.RFC3339))
+	results := map[int]map[string]*result{}
+	for _, n := range ns {
+		results[n] = map[string]*result{}
+		for _, v := range variants {
+			results[n][v] = &result{}
+		}
+		for r := 0; r < runs; r++ {
+			for _, v := range variants { // interleaved, so drift hits both sides
+				d, cpu, ph, st, err := run(self, tmp, v, n)
+				if err != nil {
+					return err
+				}
+				res := results[n][v]
+				res.times = append(res.times, d)
+				res.cpu = append(res.cpu, cpu)
+				res.build = append(res.build, ph.build)
+				res.synth = append(res.synth, ph.synth)
+				res.stats = st
+				fmt.Fprintf(os.Stderr, "  n=%d %s run %d: %.2fs wall, %.2fs cpu\n", n, v, r+1, d.Seconds(), cpu.Seconds())
+			}
+		}
+		for _, v := range variants {
+			res := results[n][v]
+			fmt.Printf("n=%-5d %-15s wall %6.2fs (runs %s)  cpu %6.2fs (runs %s)  build %5.2fs  synth %5.2fs  def_bytes %8d  statements %5d\n",
+				n, v, res.median().Seconds(), secs(res.times), median(res.cpu).Seconds(), secs(res.cpu),
+				median(res.build).Seconds(), median(res.synth).Seconds(), res.stats.DefBytes, res.stats.Statements)
+		}
+	}
+	fmt.Println()
+	fmt.Printf("%6s %9s %9s %7s %9s %9s %9s %21s %13s\n", "N", "sfnkit s", "cdk s", "ratio", "sfnkit cpu", "cdk cpu", "cpu ratio", "def bytes sfnkit/cdk", "statements")
+	for _, n := range ns {
+		s, c := results[n]["sfnkit"], results[n]["cdk"]
+		sc, cc := median(s.cpu).Seconds(), median(c.cpu).Seconds()
+		fmt.Printf("%6d %9.2f %9.2f %7.3f %10.2f %9.2f %9.3f %10d/%-10d %6d/%-6d\n", n, s.median().Seconds(), c.median().Seconds(),
+			s.median().Seconds()/c.median().Seconds(), sc, cc, sc/cc, s.stats.DefBytes, c.stats.DefBytes, s.stats.Statements, c.stats.Statements)
+	}
+	fmt.Println()
+	for _, n := range ns {
+		s, c := results[n]["sfnkit"], results[n]["cdk"]
+		fmt.Printf("bench: n=%d sfnkit=%.3f cdk=%.3f ratio=%.3f def_bytes=%d/%d statements=%d/%d\n", n,
+			s.median().Seconds(), c.median().Seconds(), s.median().Seconds()/c.median().Seconds(),
+			s.stats.DefBytes, c.stats.DefBytes, s.stats.Statements, c.stats.Statements)
+	}
+	return nil
+}
+
+// run times one worker process and analyzes what it synthesized.
+type phases struct{ build, synth time.Duration }
+
+func run(self, tmp, variant string, n int) (wall, cpu time.Duration, ph phases, st bench.Stats, err error) {
+	out, err := os.MkdirTemp(tmp, variant+"-")
+	if err != nil {
+		return 0, 0, ph, st, err
+	}
+	defer os.RemoveAll(out)
+	cmd := exec.Command(self, "-worker", variant, "-n", strconv.Itoa(n), "-out", out)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = os.Stderr, &stderr
+	start := time.Now()
+	err = cmd.Run()
+	wall = time.Since(start)
+	// jsii.Close races the Node child's exit and says so; it is harmless.
+	for _, line := range strings.SplitAfter(stderr.String(), "\n") {
+		var boot, build, synth float64
+		switch {
+		case line == "" || strings.HasPrefix(line, "Runtime process exited abnormally"):
+		case strings.HasPrefix(line, bench.PhasesPrefix):
+			if _, err := fmt.Sscanf(line, bench.PhasesPrefix+" boot=%g build=%g synth=%g", &boot, &build, &synth); err == nil {
+				ph = phases{time.Duration(build * float64(time.Second)), time.Duration(synth * float64(time.Second))}
+			}
+		default:
+			os.Stderr.WriteString(line)
+		}
+	}
+	if err != nil {
+		return 0, 0, ph, st, fmt.Errorf("worker %s n=%d: %v", variant, n, err)
+	}
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if st, err = bench.Analyze(out); err != nil {
+		return 0, 0, ph, st, fmt.Errorf("worker %s n=%d: %v", variant, n, err)
+	}
+	if st.States != n {
+		return 0, 0, ph, st, fmt.Errorf("worker %s n=%d: %d states in the definition", variant, n, st.States)
+	}
+	return wall, cpu, ph, st, nil
+}
+
+func secs(ds []time.Duration) string {
+	var s []string
+	for _, d := range ds {
+		s = append(s, fmt.Sprintf("%.2f", d.Seconds()))
+	}
+	return strings.Join(s, ",")
+}
+
+func env(k, def string) string {
+	if v := strings.TrimSpace(os.Getenv(k)); v != "" {
+		return v
+	}
+	return def
+}
+
+func ints(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("want positive numbers separated by commas, got %q", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}

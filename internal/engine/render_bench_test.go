@@ -1,0 +1,194 @@
+package engine_test
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+
+	"github.com/sfnkit/sfnkit/internal/engine"
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+	"github.com/sfnkit/sfnkit/internal/value"
+)
+
+// The pure-Go part of a task: engine.Render of a Spec like LambdaInvoke's,
+// and the merging of the IAM statements across a chain. No CDK, no Node.
+// Run: go test ./internal/engine -run '^$' -bench . -benchmem
+// The target is ≥ 100,000 states/s (reported, not asserted).
+
+// benchEnv looks like a CDK stack's env: tokens, not literals.
+var benchEnv = iampolicy.Env{Partition: "${Token[AWS.Partition.8]}", Region: "${Token[AWS.Region.12]}", Account: "${Token[AWS.AccountId.4]}"}
+
+var lambdaInvokeIntegration, _ = iampolicy.Lookup("lambda", "invoke")
+
+func functionARNs(n int) []string {
+	arns := make([]string, n)
+	for i := range arns {
+		arns[i] = benchEnv.ARN("lambda", "function:bench-fn-"+strconv.Itoa(i))
+	}
+	return arns
+}
+
+// renderLambda builds the Spec tasks.NewLambdaInvoke builds (default
+// payload "$") and renders it.
+func renderLambda(b *testing.B, arn string) *engine.Rendered {
+	spec := &engine.Spec{Construct: "LambdaInvoke", Integration: lambdaInvokeIntegration, ParamsField: "Parameters",
+		Params: value.NewObject(map[string]*value.Value{"FunctionName": value.Lit(arn), "Payload": value.Dyn("$")})}
+	r, problems := engine.Render(spec, &engine.Common{}, benchEnv)
+	if len(problems) > 0 {
+		b.Fatal(problems)
+	}
+	return r
+}
+
+func reportStates(b *testing.B, perOp int) {
+	b.ReportMetric(float64(b.N)*float64(perOp)/b.Elapsed().Seconds(), "states/s")
+}
+
+func BenchmarkRenderLambdaInvoke(b *testing.B) {
+	arn := functionARNs(1)[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		renderLambda(b, arn)
+	}
+	reportStates(b, 1)
+}
+
+// BenchmarkRenderChain1000 renders 1000 tasks on distinct functions and
+// merges their statements into the role policy (one statement, 1000
+// resources), as the engine does for one state graph.
+func BenchmarkRenderChain1000(b *testing.B) {
+	const n = 1000
+	arns := functionARNs(n)
+	b.ReportAllocs()
+	var merged []iampolicy.Statement
+	for b.Loop() {
+		stmts := make([]iampolicy.Statement, 0, n)
+		for _, arn := range arns {
+			stmts = append(stmts, renderLambda(b, arn).Statements...)
+		}
+		merged = iampolicy.Merge(stmts...)
+	}
+	if len(merged) != 1 || len(merged[0].Resources) != n {
+		b.Fatalf("merged into %d statements, want 1 with %d resources", len(merged), n)
+	}
+	reportStates(b, n)
+}
+
+// BenchmarkRenderChain1000JSON also chains the states and serializes the
+// whole definition: the Go side of a whole-workflow renderer that would
+// hand the CDK one definition string.
+func BenchmarkRenderChain1000JSON(b *testing.B) {
+	const n = 1000
+	arns := functionARNs(n)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		states := make(map[string]any, n)
+		stmts := make([]iampolicy.Statement, 0, n)
+		for i, arn := range arns {
+			r := renderLambda(b, arn)
+			if i+1 < n {
+				r.JSON["Next"] = "Task" + strconv.Itoa(i+1)
+			} else {
+				r.JSON["End"] = true
+			}
+			states["Task"+strconv.Itoa(i)] = r.JSON
+			stmts = append(stmts, r.Statements...)
+		}
+		iampolicy.Merge(stmts...)
+		def, err := json.Marshal(map[string]any{"StartAt": "Task0", "States": states})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(def)
+	}
+	b.ReportMetric(float64(size), "def_bytes")
+	reportStates(b, n)
+}
+
+// BenchmarkMerge1000 is iampolicy.Merge alone over 1000 one-resource
+// statements of the same group: quadratic today, since each statement
+// re-deduplicates the group's whole resource list.
+func BenchmarkMerge1000(b *testing.B) {
+	stmts := chainStatements(b, 1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		iampolicy.Merge(stmts...)
+	}
+	reportStates(b, len(stmts))
+}
+
+// BenchmarkLinearMerge1000 is a prototype of a linear Merge (one seen-set
+// per group kept across statements), for comparison with BenchmarkMerge1000.
+func BenchmarkLinearMerge1000(b *testing.B) {
+	stmts := chainStatements(b, 1000)
+	b.ReportAllocs()
+	var got []iampolicy.Statement
+	for b.Loop() {
+		got = linearMerge(stmts...)
+	}
+	if want := iampolicy.Merge(stmts...); len(got) != len(want) || len(got[0].Resources) != len(want[0].Resources) {
+		b.Fatalf("linearMerge differs from Merge")
+	}
+	reportStates(b, len(stmts))
+}
+
+// BenchmarkRenderChain1000LinearMerge is BenchmarkRenderChain1000 with the
+// linear merge prototype.
+func BenchmarkRenderChain1000LinearMerge(b *testing.B) {
+	const n = 1000
+	arns := functionARNs(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		stmts := make([]iampolicy.Statement, 0, n)
+		for _, arn := range arns {
+			stmts = append(stmts, renderLambda(b, arn).Statements...)
+		}
+		linearMerge(stmts...)
+	}
+	reportStates(b, n)
+}
+
+func chainStatements(b *testing.B, n int) []iampolicy.Statement {
+	var stmts []iampolicy.Statement
+	for _, arn := range functionARNs(n) {
+		stmts = append(stmts, renderLambda(b, arn).Statements...)
+	}
+	return stmts
+}
+
+func linearMerge(stmts ...iampolicy.Statement) []iampolicy.Statement {
+	type group struct {
+		i    int
+		seen map[string]bool
+	}
+	var out []iampolicy.Statement
+	groups := map[string]*group{}
+	for _, s := range stmts {
+		key := s.GroupKey()
+		g := groups[key]
+		if g == nil {
+			g = &group{i: len(out), seen: map[string]bool{}}
+			groups[key] = g
+			out = append(out, iampolicy.Statement{Actions: dedup(s.Actions, map[string]bool{}), Conditions: s.Conditions})
+		}
+		for _, r := range s.Resources {
+			if !g.seen[r] {
+				g.seen[r] = true
+				out[g.i].Resources = append(out[g.i].Resources, r)
+			}
+		}
+	}
+	return out
+}
+
+func dedup(xs []string, seen map[string]bool) []string {
+	out := make([]string, 0, len(xs))
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
