@@ -15,7 +15,7 @@ export SFNKIT_NODE_MODULES ?= $(REPO)/node_modules
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: deps test synth fuzz clean-node
+.PHONY: deps test synth fuzz bench clean-node
 
 deps: $(NPM_STAMP)
 	go mod download
@@ -57,3 +57,11 @@ fuzz:
 
 clean-node:
 	rm -rf node_modules
+
+# Synth-time benchmark, sfnkit tasks against the CDK's own (fresh processes,
+# N = 10, 100, 1000, 3000), then the pure-Go render benchmarks. Overrides:
+# BENCH_NS=1000 BENCH_RUNS=5 BENCH_VARIANTS=... (see internal/bench/cmd/synthbench).
+bench:
+	go build -o .cache/bench/synthbench ./internal/bench/cmd/synthbench
+	.cache/bench/synthbench
+	go test ./internal/engine -run '^$$' -bench . -benchmem
