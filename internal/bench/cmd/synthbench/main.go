@@ -6,11 +6,13 @@
 // time is not.
 //
 //	go run ./internal/bench/cmd/synthbench            # what make bench runs
-//	BENCH_NS=1000 BENCH_RUNS=5 BENCH_VARIANTS=sfnkit,cdk,proto-all go run ./internal/bench/cmd/synthbench
+//	BENCH_NS=1000 BENCH_RUNS=5 BENCH_WORKFLOW=lambda BENCH_VARIANTS=proto-RL,proto-chain go run ./internal/bench/cmd/synthbench
 //
 // Environment: BENCH_NS (default 10,100,1000,3000), BENCH_RUNS (default 3,
-// at least 1), BENCH_VARIANTS (extra variants to time besides sfnkit and
-// cdk; -list prints them). The last lines, one per N, are
+// at least 1), BENCH_WORKFLOW (mix, the default: Lambda, activity,
+// StartExecution and ECS RunTask tasks round robin; or lambda: Lambda tasks
+// only), BENCH_VARIANTS (extra variants to time besides the compared pair;
+// -list prints them). The last lines, one per N, are
 //
 //	bench: n=<N> sfnkit=<s> cdk=<s> ratio=<sfnkit/cdk> def_bytes=<sfnkit>/<cdk> statements=<sfnkit>/<cdk>
 package main
@@ -80,9 +82,18 @@ func drive() error {
 	if err != nil || runs < 1 {
 		return fmt.Errorf("BENCH_RUNS: want a positive number, got %q", os.Getenv("BENCH_RUNS"))
 	}
-	variants := []string{"sfnkit", "cdk"}
+	// The compared pair: the mixed workflow, or Lambda tasks only.
+	ours, theirs := "sfnkit-mix", "cdk-mix"
+	switch w := env("BENCH_WORKFLOW", "mix"); w {
+	case "mix":
+	case "lambda":
+		ours, theirs = "sfnkit", "cdk"
+	default:
+		return fmt.Errorf("BENCH_WORKFLOW: want mix or lambda, got %q", w)
+	}
+	variants := []string{ours, theirs}
 	for _, v := range strings.Split(os.Getenv("BENCH_VARIANTS"), ",") {
-		if v = strings.TrimSpace(v); v != "" && v != "sfnkit" && v != "cdk" {
+		if v = strings.TrimSpace(v); v != "" && v != ours && v != theirs {
 			if bench.Doc(v) == "" {
 				return fmt.Errorf("BENCH_VARIANTS: unknown variant %q; known: %s", v, strings.Join(bench.VariantNames(), ", "))
 			}
@@ -105,7 +116,8 @@ func drive() error {
 			return err
 		}
 	}
-	fmt.Printf("synthbench: %d runs per point, whole-process wall time (median), %s\n", runs, time.Now().Format(time.RFC3339))
+	fmt.Printf("synthbench: %s against %s, %d runs per point, whole-process wall time (median), %s\n", ours, theirs, runs, time.Now().Format(time.RFC3339))
+	fmt.Printf("  %s: %s\n  %s: %s\n", ours, bench.Doc(ours), theirs, bench.Doc(theirs))
 	results := map[int]map[string]*result{}
 	for _, n := range ns {
 		results[n] = map[string]*result{}
@@ -137,14 +149,14 @@ func drive() error {
 	fmt.Println()
 	fmt.Printf("%6s %9s %9s %7s %9s %9s %9s %21s %13s\n", "N", "sfnkit s", "cdk s", "ratio", "sfnkit cpu", "cdk cpu", "cpu ratio", "def bytes sfnkit/cdk", "statements")
 	for _, n := range ns {
-		s, c := results[n]["sfnkit"], results[n]["cdk"]
+		s, c := results[n][ours], results[n][theirs]
 		sc, cc := median(s.cpu).Seconds(), median(c.cpu).Seconds()
 		fmt.Printf("%6d %9.2f %9.2f %7.3f %10.2f %9.2f %9.3f %10d/%-10d %6d/%-6d\n", n, s.median().Seconds(), c.median().Seconds(),
 			s.median().Seconds()/c.median().Seconds(), sc, cc, sc/cc, s.stats.DefBytes, c.stats.DefBytes, s.stats.Statements, c.stats.Statements)
 	}
 	fmt.Println()
 	for _, n := range ns {
-		s, c := results[n]["sfnkit"], results[n]["cdk"]
+		s, c := results[n][ours], results[n][theirs]
 		fmt.Printf("bench: n=%d sfnkit=%.3f cdk=%.3f ratio=%.3f def_bytes=%d/%d statements=%d/%d\n", n,
 			s.median().Seconds(), c.median().Seconds(), s.median().Seconds()/c.median().Seconds(),
 			s.stats.DefBytes, c.stats.DefBytes, s.stats.Statements, c.stats.Statements)
