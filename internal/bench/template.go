@@ -49,6 +49,14 @@ func Analyze(outdir string) (Stats, error) {
 			if !ok {
 				return st, fmt.Errorf("DefinitionString resolves to %T", def)
 			}
+			subs, _ := r.Properties["DefinitionSubstitutions"].(map[string]any)
+			for k, v := range subs {
+				rv, err := resolve(v)
+				if err != nil {
+					return st, err
+				}
+				s = strings.ReplaceAll(s, "${"+k+"}", fmt.Sprint(rv))
+			}
 			st.DefBytes = len(s)
 			var asl struct{ States map[string]any }
 			if err := json.Unmarshal([]byte(s), &asl); err != nil {
