@@ -495,11 +495,15 @@ func (b *smBuilder) role(role awsiam.IRole) *Value {
 			Statement{Actions: []string{"ecr:GetAuthorizationToken"}, Resources: []string{"*"}})
 	}
 	if b.usesVpc {
-		// SageMaker's documented VPC permissions; EC2 Describe* and
-		// network-interface management take no narrower resource here.
-		stmts = append(stmts, Statement{Actions: []string{"ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission",
-			"ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission", "ec2:DescribeNetworkInterfaces",
-			"ec2:DescribeVpcs", "ec2:DescribeDhcpOptions", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"}, Resources: []string{"*"}})
+		// SageMaker's documented VPC permissions. The EC2 Describe* actions
+		// have no resource-level permissions; creating and deleting the
+		// job's network interfaces is kept to this account and region.
+		stmts = append(stmts,
+			Statement{Actions: []string{"ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs", "ec2:DescribeDhcpOptions",
+				"ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"}, Resources: []string{"*"}},
+			Statement{Actions: []string{"ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission",
+				"ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission"},
+				Resources: []string{env.ARN("ec2", "network-interface/*"), env.ARN("ec2", "subnet/*"), env.ARN("ec2", "security-group/*")}})
 	}
 	stmts = append(stmts, b.grants...)
 	doc := map[string]any{"Version": "2012-10-17", "Statement": statementDocs(iampolicy.Merge(stmts...))}
