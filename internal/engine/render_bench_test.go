@@ -118,77 +118,10 @@ func BenchmarkMerge1000(b *testing.B) {
 	reportStates(b, len(stmts))
 }
 
-// BenchmarkLinearMerge1000 is a prototype of a linear Merge (one seen-set
-// per group kept across statements), for comparison with BenchmarkMerge1000.
-func BenchmarkLinearMerge1000(b *testing.B) {
-	stmts := chainStatements(b, 1000)
-	b.ReportAllocs()
-	var got []iampolicy.Statement
-	for b.Loop() {
-		got = linearMerge(stmts...)
-	}
-	if want := iampolicy.Merge(stmts...); len(got) != len(want) || len(got[0].Resources) != len(want[0].Resources) {
-		b.Fatalf("linearMerge differs from Merge")
-	}
-	reportStates(b, len(stmts))
-}
-
-// BenchmarkRenderChain1000LinearMerge is BenchmarkRenderChain1000 with the
-// linear merge prototype.
-func BenchmarkRenderChain1000LinearMerge(b *testing.B) {
-	const n = 1000
-	arns := functionARNs(n)
-	b.ReportAllocs()
-	for b.Loop() {
-		stmts := make([]iampolicy.Statement, 0, n)
-		for _, arn := range arns {
-			stmts = append(stmts, renderLambda(b, arn).Statements...)
-		}
-		linearMerge(stmts...)
-	}
-	reportStates(b, n)
-}
-
 func chainStatements(b *testing.B, n int) []iampolicy.Statement {
 	var stmts []iampolicy.Statement
 	for _, arn := range functionARNs(n) {
 		stmts = append(stmts, renderLambda(b, arn).Statements...)
 	}
 	return stmts
-}
-
-func linearMerge(stmts ...iampolicy.Statement) []iampolicy.Statement {
-	type group struct {
-		i    int
-		seen map[string]bool
-	}
-	var out []iampolicy.Statement
-	groups := map[string]*group{}
-	for _, s := range stmts {
-		key := s.GroupKey()
-		g := groups[key]
-		if g == nil {
-			g = &group{i: len(out), seen: map[string]bool{}}
-			groups[key] = g
-			out = append(out, iampolicy.Statement{Actions: dedup(s.Actions, map[string]bool{}), Conditions: s.Conditions})
-		}
-		for _, r := range s.Resources {
-			if !g.seen[r] {
-				g.seen[r] = true
-				out[g.i].Resources = append(out[g.i].Resources, r)
-			}
-		}
-	}
-	return out
-}
-
-func dedup(xs []string, seen map[string]bool) []string {
-	out := make([]string, 0, len(xs))
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }

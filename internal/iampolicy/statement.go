@@ -39,15 +39,22 @@ func (s Statement) GroupKey() string { return s.groupKey() }
 func Merge(stmts ...Statement) []Statement {
 	var out []Statement
 	index := map[string]int{}
+	var seen []map[string]bool // per output statement: its resources
 	for _, s := range stmts {
 		key := s.groupKey()
-		i, seen := index[key]
-		if !seen {
-			index[key] = len(out)
-			out = append(out, Statement{Actions: uniq(s.Actions), Resources: uniq(s.Resources), Conditions: s.Conditions})
-			continue
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, Statement{Actions: uniq(s.Actions), Conditions: s.Conditions})
+			seen = append(seen, map[string]bool{})
 		}
-		out[i].Resources = uniq(append(out[i].Resources, s.Resources...))
+		for _, r := range s.Resources {
+			if !seen[i][r] {
+				seen[i][r] = true
+				out[i].Resources = append(out[i].Resources, r)
+			}
+		}
 	}
 	return out
 }
