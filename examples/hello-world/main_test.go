@@ -16,10 +16,7 @@ import (
 func TestMain(m *testing.M) { cdktest.Main(m) }
 
 func newApp() *HelloWorld {
-	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
-	return NewHelloWorld(app, "SfnkitHelloWorld", &awscdk.StackProps{
-		Synthesizer: awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)}),
-	})
+	return NewHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps())
 }
 
 func TestSnapshot(t *testing.T) {

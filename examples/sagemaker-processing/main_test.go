@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
-	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
 
 	"github.com/sfnkit/sfnkit/integ"
@@ -14,10 +13,7 @@ import (
 func TestMain(m *testing.M) { cdktest.Main(m) }
 
 func newApp() *Processing {
-	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
-	return NewProcessing(app, "SfnkitSageMakerProcessing", &awscdk.StackProps{
-		Synthesizer: awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)}),
-	})
+	return NewProcessing(cdktest.NewApp(), "SfnkitSageMakerProcessing", cdktest.StackProps())
 }
 
 func TestSnapshot(t *testing.T) {

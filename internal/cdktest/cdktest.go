@@ -37,10 +37,19 @@ func Main(m *testing.M) {
 // NewStack returns a stack that synthesizes without bootstrap or analytics
 // noise, in an environment-agnostic account and region.
 func NewStack() awscdk.Stack {
-	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
-	return awscdk.NewStack(app, jsii.String("Test"), &awscdk.StackProps{
+	return awscdk.NewStack(NewApp(), jsii.String("Test"), StackProps())
+}
+
+// NewApp is an app without analytics metadata, for stable templates.
+func NewApp() awscdk.App {
+	return awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
+}
+
+// StackProps leave out the bootstrap-version rule, for stable templates.
+func StackProps() *awscdk.StackProps {
+	return &awscdk.StackProps{
 		Synthesizer: awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)}),
-	})
+	}
 }
 
 // Template synthesizes stack into plain JSON, turning a CDK panic into a
