@@ -29,6 +29,7 @@ type Event struct {
 	Error     string // for StateFailed, StateCaught (the caught error), MapIterationFailed, ParallelBranchFailed, ExecutionFailed
 	Cause     string
 	Attempt   int // for StateRetried: 1 for the first retry
+	Input     any // for StateEntered: the state's input
 	Output    any // for StateExited: the state's output
 }
 
@@ -62,8 +63,8 @@ type TaskCall struct {
 type Result struct {
 	Status string // "SUCCEEDED" or "FAILED"
 	Output any    // the execution's output when it succeeded
-	Error  string // the error name when it failed
-	Cause  string // the error cause when it failed
+	Error  string // the error name when it failed ("" from a Fail state without Error, as in AWS)
+	Cause  string // the error cause when it failed ("" from a Fail state without Cause)
 	Events []Event
 	Calls  []TaskCall // every mock call, in order
 }
@@ -105,6 +106,19 @@ func (r Result) CaughtError(state string) string {
 		}
 	}
 	return last
+}
+
+// StateInput is the input the named state was last entered with, nil if
+// it never was. It shows what reached a state that has no output to show,
+// such as a Fail state entered through a Catch (with its ResultPath).
+func (r Result) StateInput(state string) any {
+	var in any
+	for _, e := range r.Events {
+		if e.Type == StateEntered && e.State == state {
+			in = e.Input
+		}
+	}
+	return in
 }
 
 // Path lists the names of the states entered, in order.

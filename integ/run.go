@@ -81,6 +81,7 @@ func RunDefinition(t testing.TB, label string, def map[string]any, input any, mo
 	}
 	r := &runner{t: t, label: label, handlers: handlers, raised: map[string]bool{}}
 	r.execute(def, input)
+	r.dropToolFailDefaults(def)
 	r.checkHarnessErrors(def)
 	return r.result
 }
@@ -363,7 +364,7 @@ func executionContext(label string, input any) map[string]any {
 func (r *runner) addEvent(m message) {
 	e := Event{
 		Type: m.Type, State: m.State, StateType: m.StateType, Index: m.Index,
-		Error: m.Error, Cause: m.Cause, Attempt: m.Attempt, Output: decode(m.Output),
+		Error: m.Error, Cause: m.Cause, Attempt: m.Attempt, Input: decode(m.Input), Output: decode(m.Output),
 	}
 	if e.Type == StateCaught && e.Error == "" {
 		// The tool does not say what was caught: it is the state's last failure.
@@ -478,6 +479,44 @@ func (r *runner) legitimate(e Event) bool {
 	return false
 }
 
+// The error and cause aws-local-stepfunctions gives a Fail state without
+// Error or Cause. AWS gives none: the execution fails without an error name
+// or cause.
+const (
+	toolFailError = "FailStateError"
+	toolFailCause = "Execution failed because of a Fail state"
+)
+
+// dropToolFailDefaults blanks the tool's own error name and cause of a Fail
+// state that sets none, in the events and the result, so that tests see
+// what AWS reports rather than the tool's stand-ins.
+func (r *runner) dropToolFailDefaults(def map[string]any) {
+	noError, noCause, named := false, false, r.raised[toolFailError]
+	cfn.Walk(def, func(s cfn.State) {
+		if s.Type != "Fail" {
+			return
+		}
+		named = named || s.Body["Error"] == toolFailError
+		noError = noError || (s.Body["Error"] == nil && s.Body["ErrorPath"] == nil)
+		noCause = noCause || (s.Body["Cause"] == nil && s.Body["CausePath"] == nil)
+	})
+	if named { // a mock or the definition uses the name itself: keep it
+		noError = false
+	}
+	blank := func(errName, cause *string) {
+		if noError && *errName == toolFailError {
+			*errName = ""
+		}
+		if noCause && *cause == toolFailCause {
+			*cause = ""
+		}
+	}
+	for i := range r.result.Events {
+		blank(&r.result.Events[i].Error, &r.result.Events[i].Cause)
+	}
+	blank(&r.result.Error, &r.result.Cause)
+}
+
 // fromFailState reports whether the execution's error could come from a Fail state of def.
 func (r *runner) fromFailState(def map[string]any) bool {
 	found := false
@@ -485,7 +524,7 @@ func (r *runner) fromFailState(def map[string]any) bool {
 		if s.Type != "Fail" {
 			return
 		}
-		if s.Body["Error"] == r.result.Error || s.Body["ErrorPath"] != nil {
+		if s.Body["Error"] == r.result.Error || s.Body["ErrorPath"] != nil || (s.Body["Error"] == nil && r.result.Error == "") {
 			found = true
 		}
 	})

@@ -344,3 +344,56 @@ func TestRunFailState(t *testing.T) {
 		}
 	}
 }
+
+// AWS fails the execution without an error name or cause when the Fail
+// state sets none; the tool's stand-ins (FailStateError, "Execution failed
+// because of a Fail state") must not leak into the Result.
+func TestRunFailStateWithoutErrorOrCause(t *testing.T) {
+	tests := []struct {
+		name      string
+		props     *sfn.FailProps
+		wantError string
+		wantCause string
+	}{
+		{"neither", &sfn.FailProps{}, "", ""},
+		{"cause only", &sfn.FailProps{Cause: jsii.String("Workflow failed")}, "", "Workflow failed"},
+		{"error only", &sfn.FailProps{Error: jsii.String("Order.Invalid")}, "Order.Invalid", ""},
+		{"the tool's name as the definition's own", &sfn.FailProps{Error: jsii.String("FailStateError")}, "FailStateError", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stack := newStack(t)
+			sm := machine(stack, "Machine", sfn.NewFail(stack, jsii.String("Stop"), tc.props))
+			var got integ.Result
+			expectPass(t, func(tb testing.TB) { got = integ.Run(tb, stack, sm, nil, nil) })
+			if !got.Failed() || got.Error != tc.wantError || got.Cause != tc.wantCause {
+				t.Errorf("got %s error %q cause %q, want FAILED %q %q\n%s", got.Status, got.Error, got.Cause, tc.wantError, tc.wantCause, got.History())
+			}
+			for _, e := range got.Events {
+				if e.Type == integ.StateFailed && (e.Error != tc.wantError || e.Cause != tc.wantCause) {
+					t.Errorf("event %s, want error %q cause %q", e, tc.wantError, tc.wantCause)
+				}
+			}
+		})
+	}
+}
+
+// What a Catch passes on shows in the next state's input, even when the
+// execution then fails and has no output.
+func TestRunStateInput(t *testing.T) {
+	stack, sm := lambdaStack(t)
+	var got integ.Result
+	expectPass(t, func(tb testing.TB) {
+		got = integ.Run(tb, stack, sm, map[string]any{"order": 7}, integ.Mocks{"Invoke": integ.Fail("Lambda.AWSLambdaException", "denied")})
+	})
+	want := map[string]any{"order": float64(7), "error": map[string]any{"Error": "Lambda.AWSLambdaException", "Cause": "denied"}}
+	if in := got.StateInput("Recover"); !reflect.DeepEqual(in, want) {
+		t.Errorf("Recover's input = %v, want %v\n%s", in, want, got.History())
+	}
+	if in := got.StateInput("Invoke"); !reflect.DeepEqual(in, map[string]any{"order": float64(7)}) {
+		t.Errorf("Invoke's input = %v", in)
+	}
+	if in := got.StateInput("Done"); in != nil {
+		t.Errorf("Done was never entered, its input = %v", in)
+	}
+}

@@ -69,6 +69,7 @@ function toEvent(e) {
   if (e.index !== undefined) ev.index = e.index;
   if (e.Error !== undefined) { ev.error = text(e.Error); ev.cause = text(e.Cause); }
   if (e.retry) ev.attempt = e.retry.attempt;
+  if (e.state && e.type === 'StateEntered') ev.input = e.state.input;
   if (e.state && e.type === 'StateExited') ev.output = e.state.output;
   return ev;
 }
