@@ -113,12 +113,23 @@ func Definition(t testing.TB, template map[string]any) map[string]any {
 func resolvedDefinition(t testing.TB, machine map[string]any) map[string]any {
 	t.Helper()
 	props, _ := machine["Properties"].(map[string]any)
-	text := Flatten(props["DefinitionString"])
+	text := definitionText(props)
 	var def map[string]any
 	if err := json.Unmarshal([]byte(text), &def); err != nil {
 		t.Fatalf("definition is not JSON: %v\n%s", err, text)
 	}
 	return def
+}
+
+// definitionText is a state machine's DefinitionString as text with its
+// DefinitionSubstitutions applied (as CloudFormation does).
+func definitionText(props map[string]any) string {
+	text := Flatten(props["DefinitionString"])
+	subs, _ := props["DefinitionSubstitutions"].(map[string]any)
+	for k, v := range subs {
+		text = strings.ReplaceAll(text, "${"+k+"}", Flatten(v))
+	}
+	return text
 }
 
 // Flatten writes a CloudFormation string expression as text.
@@ -192,8 +203,9 @@ func Snapshot(template map[string]any) map[string]any {
 	for _, m := range Resources(copyOf, "AWS::StepFunctions::StateMachine") {
 		props := m["Properties"].(map[string]any)
 		var def any
-		if err := json.Unmarshal([]byte(Flatten(props["DefinitionString"])), &def); err == nil {
+		if err := json.Unmarshal([]byte(definitionText(props)), &def); err == nil {
 			props["DefinitionString"] = def
+			delete(props, "DefinitionSubstitutions")
 		}
 	}
 	return copyOf

@@ -64,9 +64,17 @@ func New(scope constructs.Construct, id *string, spec *Spec, common *Common, com
 	return NewState(scope, id, rendered)
 }
 
-// NewState creates the CDK state for already-rendered JSON and statements.
-// Fragments use it for states they render themselves.
+// NewState creates the state for already-rendered JSON and statements.
+// Fragments use it for states they render themselves. In a Scope the state
+// is held in Go until the CDK needs it.
 func NewState(scope constructs.Construct, id *string, r *Rendered) Task {
+	if s, ok := scope.(*Scope); ok {
+		return newLazyTask(s, *id, r)
+	}
+	return newCDKState(scope, id, r)
+}
+
+func newCDKState(scope constructs.Construct, id *string, r *Rendered) Task {
 	props := &sfn.CustomStateProps{StateJson: &r.JSON}
 	if len(r.Deferred) > 0 {
 		s := &checkedState{statements: r.Statements, problems: r.Deferred}
@@ -144,15 +152,7 @@ func (g *graphStatements) add(stmts []iampolicy.Statement) {
 }
 
 func (g *graphStatements) register(s iampolicy.Statement) *statementGroup {
-	props := &awsiam.PolicyStatementProps{Actions: jsii.Strings(s.Actions...), Resources: jsii.Strings(s.Resources...)}
-	if len(s.Conditions) > 0 {
-		cond := make(map[string]interface{}, len(s.Conditions))
-		for op, kv := range s.Conditions {
-			cond[op] = kv
-		}
-		props.Conditions = &cond
-	}
-	stmt := awsiam.NewPolicyStatement(props)
+	stmt := policyStatement(s)
 	g.graph.RegisterPolicyStatement(stmt)
 	grp := &statementGroup{stmt: stmt, resources: make(map[string]bool, len(s.Resources))}
 	for _, r := range s.Resources {

@@ -1,0 +1,219 @@
+package engine
+
+import (
+	"fmt"
+
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+)
+
+// Scope is a construct whose sfnkit states stay Go values until something
+// needs them as CDK objects. A workflow built entirely of such states is
+// rendered in Go in one piece (NewStateMachine): no jsii object, call or
+// callback per state. Handed to any CDK API instead, a state becomes an
+// ordinary CDK state at that moment, with everything recorded so far.
+type Scope struct {
+	constructs.Construct
+	names map[string]bool
+}
+
+// NewScope creates a Scope under parent.
+func NewScope(parent constructs.Construct, id *string) *Scope {
+	s := &Scope{names: map[string]bool{}}
+	constructs.NewConstruct_Override(s, parent, id)
+	return s
+}
+
+// HoldsStatesInGo reports that states built in s are rendered in Go. (jsii
+// needs the Go type of an extended construct to declare a method.)
+func (s *Scope) HoldsStatesInGo() bool { return true }
+
+func (s *Scope) claim(id string) {
+	if s.names[id] {
+		panic(fmt.Sprintf("There is already a Construct with name '%s' in %s", id, *s.Node().Path()))
+	}
+	s.names[id] = true
+}
+
+// lazyTask is a rendered task held in Go. Next, AddRetry and AddCatch are
+// recorded; any other use creates the CDK state (cdk) and applies them.
+type lazyTask struct {
+	scope   *Scope
+	id      string
+	r       *Rendered
+	next    sfn.IChainable
+	retries []*sfn.RetryProps
+	catches []catchRule
+	real    Task
+}
+
+type catchRule struct {
+	handler sfn.IChainable
+	props   *sfn.CatchProps
+}
+
+func newLazyTask(scope *Scope, id string, r *Rendered) *lazyTask {
+	scope.claim(id)
+	return &lazyTask{scope: scope, id: id, r: r}
+}
+
+// cdk creates the CDK state on first use: the state itself, then its
+// retries, catches and next state, which are created in turn.
+func (t *lazyTask) cdk() Task {
+	if t.real != nil {
+		return t.real
+	}
+	t.real = newCDKState(t.scope, jsii.String(t.id), t.r)
+	for _, r := range t.retries {
+		t.real.AddRetry(r)
+	}
+	for _, c := range t.catches {
+		t.real.AddCatch(cdkOf(c.handler), c.props)
+	}
+	if t.next != nil {
+		t.real.Next(cdkOf(t.next))
+	}
+	return t.real
+}
+
+func (t *lazyTask) PolicyStatements() []iampolicy.Statement { return t.r.Statements }
+
+func (t *lazyTask) Id() *string { return jsii.String(t.id) }
+
+func (t *lazyTask) Next(next sfn.IChainable) sfn.Chain {
+	if t.real != nil {
+		return t.real.Next(cdkOf(next))
+	}
+	if t.next != nil {
+		panic(fmt.Sprintf("State '%s' already has a next state", t.id))
+	}
+	t.next = next
+	return &chain{start: t, ends: endsOf(next), last: next}
+}
+
+func (t *lazyTask) AddRetry(props *sfn.RetryProps) sfn.CustomState {
+	if t.real != nil {
+		return t.real.AddRetry(props)
+	}
+	if props == nil {
+		props = &sfn.RetryProps{}
+	}
+	checkErrorList(props.Errors)
+	t.retries = append(t.retries, props)
+	return t
+}
+
+func (t *lazyTask) AddCatch(handler sfn.IChainable, props *sfn.CatchProps) sfn.CustomState {
+	if t.real != nil {
+		return t.real.AddCatch(cdkOf(handler), props)
+	}
+	if props == nil {
+		props = &sfn.CatchProps{}
+	}
+	checkErrorList(props.Errors)
+	t.catches = append(t.catches, catchRule{handler: handler, props: props})
+	return t
+}
+
+// checkErrorList rejects what the CDK's addRetry and addCatch reject.
+func checkErrorList(errors *[]*string) {
+	if errors == nil || len(*errors) < 2 {
+		return
+	}
+	for _, e := range *errors {
+		if *e == "States.ALL" {
+			panic("States.ALL must appear alone in an error list")
+		}
+	}
+}
+
+// chain is a sequence of states linked in Go: what lazyTask.Next returns.
+type chain struct {
+	start sfn.IChainable
+	ends  []sfn.INextable
+	last  sfn.IChainable
+	real  sfn.Chain
+}
+
+func (c *chain) Id() *string { return c.last.Id() }
+
+func (c *chain) StartState() sfn.State { return c.cdk().StartState() }
+
+func (c *chain) EndStates() *[]sfn.INextable { return c.cdk().EndStates() }
+
+func (c *chain) Next(next sfn.IChainable) sfn.Chain {
+	if c.real != nil {
+		return c.real.Next(cdkOf(next))
+	}
+	for _, end := range c.ends {
+		if t, ok := end.(*lazyTask); ok {
+			t.Next(next)
+		} else {
+			end.Next(cdkOf(next))
+		}
+	}
+	return &chain{start: c.start, ends: endsOf(next), last: next}
+}
+
+func (c *chain) ToSingleState(id *string, props *sfn.ParallelProps) sfn.Parallel {
+	return c.cdk().ToSingleState(id, props)
+}
+
+func (c *chain) cdk() sfn.Chain {
+	if c.real == nil {
+		start := cdkOf(c.start).StartState()
+		ends := make([]sfn.INextable, len(c.ends))
+		for i, e := range c.ends {
+			if t, ok := e.(*lazyTask); ok {
+				e = t.cdk()
+			}
+			ends[i] = e
+		}
+		c.real = sfn.Chain_Custom(start, &ends, cdkOf(c.last))
+	}
+	return c.real
+}
+
+// cdkOf is x as a CDK object: sfnkit states held in Go are created.
+func cdkOf(x sfn.IChainable) sfn.IChainable {
+	switch v := x.(type) {
+	case *lazyTask:
+		return v.cdk()
+	case *chain:
+		return v.cdk()
+	}
+	return x
+}
+
+// endsOf lists the states a chain continues from after x.
+func endsOf(x sfn.IChainable) []sfn.INextable {
+	switch v := x.(type) {
+	case *lazyTask:
+		if v.real == nil {
+			return []sfn.INextable{v}
+		}
+	case *chain:
+		if v.real == nil {
+			return v.ends
+		}
+	}
+	return *x.EndStates()
+}
+
+// heldInGo is the first state of x if it is an sfnkit state still held in Go.
+func heldInGo(x sfn.IChainable) *lazyTask {
+	switch v := x.(type) {
+	case *lazyTask:
+		if v.real == nil {
+			return v
+		}
+	case *chain:
+		if v.real == nil {
+			return heldInGo(v.start)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,287 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+)
+
+// Workflow is a state machine definition rendered in Go.
+type Workflow struct {
+	StartAt    string
+	States     map[string]map[string]any
+	Statements []iampolicy.Statement // merged
+}
+
+// maxStateName is the longest state name Step Functions accepts.
+const maxStateName = 80
+
+// RenderWorkflow renders every state reachable from start. ok is false when
+// one of them is not an sfnkit state held in Go (a CDK state, or one the
+// CDK has already been given): the CDK must render that workflow.
+func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64) (w *Workflow, ok bool, err error) {
+	first := heldInGo(start)
+	if first == nil {
+		return nil, false, nil
+	}
+	w = &Workflow{StartAt: first.id, States: map[string]map[string]any{}}
+	seen := map[*lazyTask]bool{first: true}
+	queue := []*lazyTask{first}
+	var stmts []iampolicy.Statement
+	var problems []string
+	visit := func(x sfn.IChainable) (string, bool) {
+		t := heldInGo(x)
+		if t == nil {
+			return "", false
+		}
+		if !seen[t] {
+			seen[t] = true
+			queue = append(queue, t)
+		}
+		return t.id, true
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if _, dup := w.States[t.id]; dup {
+			return nil, false, fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", t.id)
+		}
+		if len(t.id) > maxStateName {
+			return nil, false, fmt.Errorf("state name %q is %d characters long; Step Functions allows at most %d", t.id, len(t.id), maxStateName)
+		}
+		if t.catchesNeedCDK() {
+			return nil, false, nil
+		}
+		state := make(map[string]any, len(t.r.JSON)+3)
+		for k, v := range t.r.JSON {
+			state[k] = v
+		}
+		if t.next == nil {
+			state["End"] = true
+		} else if name, ok := visit(t.next); ok {
+			state["Next"] = name
+		} else {
+			return nil, false, nil
+		}
+		if len(t.retries) > 0 {
+			state["Retry"] = renderRetries(t.retries, seconds)
+		}
+		if len(t.catches) > 0 {
+			var catches []any
+			for _, c := range sortedCatches(t.catches) {
+				name, ok := visit(c.handler)
+				if !ok {
+					return nil, false, nil
+				}
+				rule := map[string]any{"ErrorEquals": errorList(c.props.Errors), "Next": name}
+				if c.props.ResultPath != nil {
+					rule["ResultPath"] = *c.props.ResultPath
+				}
+				catches = append(catches, rule)
+			}
+			state["Catch"] = catches
+		}
+		w.States[t.id] = state
+		stmts = append(stmts, t.r.Statements...)
+		for _, p := range t.r.Deferred {
+			problems = append(problems, t.id+": "+p)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, false, fmt.Errorf("%s", strings.Join(problems, "; "))
+	}
+	w.Statements = iampolicy.Merge(stmts...)
+	return w, true, nil
+}
+
+// catchesNeedCDK: a catch rule the CDK renders with its own machinery
+// (Assign, Outputs, or a ResultPath that is not a plain JSONPath).
+func (t *lazyTask) catchesNeedCDK() bool {
+	for _, c := range t.catches {
+		p := c.props
+		if p.Assign != nil || p.Outputs != nil || (p.ResultPath != nil && !strings.HasPrefix(*p.ResultPath, "$")) {
+			return true
+		}
+	}
+	return false
+}
+
+func errorList(errors *[]*string) []string {
+	if errors == nil {
+		return []string{"States.ALL"}
+	}
+	out := make([]string, len(*errors))
+	for i, e := range *errors {
+		out[i] = *e
+	}
+	return out
+}
+
+// renderRetries renders Retry as the CDK does: States.ALL rules last,
+// otherwise in the order added.
+func renderRetries(retries []*sfn.RetryProps, seconds func(awscdk.Duration) float64) []any {
+	sorted := append([]*sfn.RetryProps(nil), retries...)
+	sort.SliceStable(sorted, func(i, j int) bool { return !catchesAll(sorted[i].Errors) && catchesAll(sorted[j].Errors) })
+	out := make([]any, len(sorted))
+	for i, r := range sorted {
+		rule := map[string]any{"ErrorEquals": errorList(r.Errors)}
+		if r.Interval != nil {
+			rule["IntervalSeconds"] = seconds(r.Interval)
+		}
+		if r.MaxAttempts != nil {
+			rule["MaxAttempts"] = *r.MaxAttempts
+		}
+		if r.BackoffRate != nil {
+			rule["BackoffRate"] = *r.BackoffRate
+		}
+		if r.MaxDelay != nil {
+			rule["MaxDelaySeconds"] = seconds(r.MaxDelay)
+		}
+		if r.JitterStrategy != "" {
+			rule["JitterStrategy"] = string(r.JitterStrategy)
+		}
+		out[i] = rule
+	}
+	return out
+}
+
+func sortedCatches(catches []catchRule) []catchRule {
+	sorted := append([]catchRule(nil), catches...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return !catchesAll(sorted[i].props.Errors) && catchesAll(sorted[j].props.Errors)
+	})
+	return sorted
+}
+
+func catchesAll(errors *[]*string) bool {
+	if errors == nil {
+		return true
+	}
+	for _, e := range *errors {
+		if *e == "States.ALL" {
+			return true
+		}
+	}
+	return false
+}
+
+// NewStateMachine creates a state machine for definition. When every state
+// is an sfnkit state held in Go (built in a Scope), the definition is
+// rendered in Go in one piece, its CDK tokens (ARNs of functions, roles…)
+// moved into DefinitionSubstitutions, and the merged statements added to
+// the role: a handful of jsii calls for the whole workflow. Otherwise the
+// CDK renders it, as sfn.DefinitionBody_FromChainable would.
+func NewStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
+	p := sfn.StateMachineProps{}
+	if props != nil {
+		p = *props
+	}
+	if p.DefinitionBody != nil || p.Definition != nil {
+		panic(fmt.Sprintf("%s/%s: give the definition as the definition argument, not in props", *scope.Node().Path(), *id))
+	}
+	if p.QueryLanguage == "" {
+		seconds := newDurations()
+		if w, ok, err := RenderWorkflow(definition, seconds.of); err != nil {
+			panic(&ValidationError{Construct: "StateMachine", Path: *scope.Node().Path() + "/" + *id, Problems: []error{err}})
+		} else if ok {
+			return w.stateMachine(scope, id, p, seconds)
+		}
+	}
+	p.DefinitionBody = sfn.DefinitionBody_FromChainable(cdkOf(definition))
+	return sfn.NewStateMachine(scope, id, &p)
+}
+
+func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.StateMachineProps, seconds *durations) sfn.StateMachine {
+	doc := map[string]any{"StartAt": w.StartAt, "States": w.States}
+	if p.Comment != nil {
+		doc["Comment"] = *p.Comment
+		p.Comment = nil
+	}
+	if p.Timeout != nil {
+		doc["TimeoutSeconds"] = seconds.of(p.Timeout)
+		p.Timeout = nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		panic(err)
+	}
+	text, subs := substituteTokens(strings.TrimSuffix(buf.String(), "\n"), p.DefinitionSubstitutions)
+	p.DefinitionBody = sfn.DefinitionBody_FromString(jsii.String(text))
+	if len(subs) > 0 {
+		p.DefinitionSubstitutions = &subs
+	}
+	sm := sfn.NewStateMachine(scope, id, &p)
+	for _, s := range w.Statements {
+		sm.AddToRolePolicy(policyStatement(s))
+	}
+	return sm
+}
+
+var tokenPattern = regexp.MustCompile(`\$\{Token\[[^\]]+\]\}`)
+
+// substituteTokens replaces each distinct CDK token in text with a
+// ${SfnkitN} placeholder that CloudFormation fills from
+// DefinitionSubstitutions, so the CDK copies one plain string instead of
+// splitting one with thousands of tokens. The user's substitutions are kept.
+func substituteTokens(text string, user *map[string]*string) (string, map[string]*string) {
+	subs := map[string]*string{}
+	if user != nil {
+		for k, v := range *user {
+			subs[k] = v
+		}
+	}
+	keys := map[string]string{}
+	text = tokenPattern.ReplaceAllStringFunc(text, func(token string) string {
+		key, ok := keys[token]
+		if !ok {
+			key = "Sfnkit" + strconv.Itoa(len(keys))
+			for subs[key] != nil {
+				key += "_"
+			}
+			keys[token] = key
+			subs[key] = jsii.String(token)
+		}
+		return "${" + key + "}"
+	})
+	return text, subs
+}
+
+// durations converts CDK Durations to seconds, one jsii call per Duration.
+type durations map[awscdk.Duration]float64
+
+func newDurations() *durations { d := durations{}; return &d }
+
+func (d *durations) of(x awscdk.Duration) float64 {
+	if s, ok := (*d)[x]; ok {
+		return s
+	}
+	s := *x.ToSeconds(nil)
+	(*d)[x] = s
+	return s
+}
+
+func policyStatement(s iampolicy.Statement) awsiam.PolicyStatement {
+	props := &awsiam.PolicyStatementProps{Actions: jsii.Strings(s.Actions...), Resources: jsii.Strings(s.Resources...)}
+	if len(s.Conditions) > 0 {
+		cond := make(map[string]interface{}, len(s.Conditions))
+		for op, kv := range s.Conditions {
+			cond[op] = kv
+		}
+		props.Conditions = &cond
+	}
+	return awsiam.NewPolicyStatement(props)
+}

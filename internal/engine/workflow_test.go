@@ -1,0 +1,155 @@
+package engine_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/sfnkit/sfnkit/internal/cdktest"
+	"github.com/sfnkit/sfnkit/internal/engine"
+	"github.com/sfnkit/sfnkit/tasks"
+)
+
+func TestMain(m *testing.M) { cdktest.Main(m) }
+
+// workflow builds, in scope, a chain exercising what the Go renderer
+// renders itself: default and user retries (States.ALL sorted last), a
+// catch with a ResultPath into a notification task, a RUN_JOB child
+// execution, token-bearing ARNs and a dynamic payload. end, if given,
+// follows the last task.
+func workflow(stack awscdk.Stack, scope constructs.Construct, end sfn.IChainable) sfn.IChainable {
+	fn := func(name string) awslambda.IFunction {
+		return awslambda.Function_FromFunctionName(stack, jsii.String(name), jsii.String(name))
+	}
+	child := sfn.StateMachine_FromStateMachineName(stack, jsii.String("Child"), jsii.String("child"))
+	first := tasks.NewLambdaInvoke(scope, jsii.String("First"), &tasks.LambdaInvokeProps{
+		LambdaFunction: fn("first"), ResultPath: jsii.String("$.first")})
+	first.AddRetry(&sfn.RetryProps{MaxAttempts: jsii.Number(1)})
+	first.AddRetry(&sfn.RetryProps{Errors: jsii.Strings("Custom"), Interval: awscdk.Duration_Seconds(jsii.Number(5)),
+		JitterStrategy: sfn.JitterType_FULL, MaxDelay: awscdk.Duration_Minutes(jsii.Number(1))})
+	run := tasks.NewStepFunctionsStartExecution(scope, jsii.String("Run child"), &tasks.StepFunctionsStartExecutionProps{
+		StateMachine: child, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB,
+		Input: tasks.TaskInput_FromObject(map[string]any{"id": tasks.Path("$.first.Payload.id")})})
+	notify := tasks.NewLambdaInvoke(scope, jsii.String("Notify"), &tasks.LambdaInvokeProps{LambdaFunction: fn("notify")})
+	first.AddCatch(notify, &sfn.CatchProps{ResultPath: jsii.String("$.error")})
+	run.AddCatch(notify, nil)
+	chain := first.Next(run)
+	if end != nil {
+		chain = chain.Next(end)
+	}
+	return chain
+}
+
+// render synthesizes workflow built the CDK's way (states created at once,
+// sfn.DefinitionBody_FromChainable) or held in Go and given to
+// engine.NewStateMachine, and returns the template.
+func render(t *testing.T, inGo bool, end func(stack awscdk.Stack) sfn.IChainable) map[string]any {
+	t.Helper()
+	stack := cdktest.NewStack()
+	var last sfn.IChainable
+	if end != nil {
+		last = end(stack)
+	}
+	if inGo {
+		def := workflow(stack, engine.NewScope(stack, jsii.String("Flow")), last)
+		engine.NewStateMachine(stack, jsii.String("Machine"), def, &sfn.StateMachineProps{
+			Comment: jsii.String("c"), Timeout: awscdk.Duration_Hours(jsii.Number(1))})
+	} else {
+		def := workflow(stack, stack, last)
+		sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{
+			DefinitionBody: sfn.DefinitionBody_FromChainable(def),
+			Comment:        jsii.String("c"), Timeout: awscdk.Duration_Hours(jsii.Number(1))})
+	}
+	return cdktest.Template(t, stack)
+}
+
+func definitionString(tpl map[string]any) any {
+	for _, m := range cdktest.Resources(tpl, "AWS::StepFunctions::StateMachine") {
+		return m["Properties"].(map[string]any)["DefinitionString"]
+	}
+	return nil
+}
+
+// The Go renderer writes the definition and the role policy the CDK
+// writes for the same workflow, as one plain string whose tokens are
+// DefinitionSubstitutions.
+func TestWorkflowInGoMatchesCDK(t *testing.T) {
+	cdk, inGo := render(t, false, nil), render(t, true, nil)
+	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+	assert.Equal(t, cdktest.SortedStatements(cdktest.RoleStatements(t, cdk)), cdktest.SortedStatements(cdktest.RoleStatements(t, inGo)))
+
+	text, plain := definitionString(inGo).(string)
+	require.True(t, plain, "the Go-rendered definition is one string, got %v", definitionString(inGo))
+	assert.NotContains(t, text, "Token[")
+	assert.Contains(t, text, "${Sfnkit0}")
+	_, joined := definitionString(cdk).(map[string]any)
+	assert.True(t, joined, "the CDK's definition is an Fn::Join")
+}
+
+// A CDK state anywhere in the workflow hands the whole of it to the CDK:
+// the result is the same as building it the CDK's way.
+func TestWorkflowWithCDKStateFallsBack(t *testing.T) {
+	done := func(stack awscdk.Stack) sfn.IChainable { return sfn.NewSucceed(stack, jsii.String("Done"), nil) }
+	cdk, inGo := render(t, false, done), render(t, true, done)
+	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+	assert.Equal(t, cdktest.SortedStatements(cdktest.RoleStatements(t, cdk)), cdktest.SortedStatements(cdktest.RoleStatements(t, inGo)))
+	_, joined := definitionString(inGo).(map[string]any)
+	assert.True(t, joined, "rendered by the CDK")
+}
+
+// States held in Go work in every CDK API: given to one, they become CDK
+// states with what was recorded on them, and bring their IAM along.
+func TestStatesHeldInGoWorkInCDKAPIs(t *testing.T) {
+	stack := cdktest.NewStack()
+	scope := engine.NewScope(stack, jsii.String("Flow"))
+	fn := awslambda.Function_FromFunctionName(stack, jsii.String("Fn"), jsii.String("fn"))
+	a := tasks.NewLambdaInvoke(scope, jsii.String("A"), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	b := tasks.NewLambdaInvoke(scope, jsii.String("B"), &tasks.LambdaInvokeProps{LambdaFunction: fn, RetryOnServiceExceptions: jsii.Bool(false)})
+	parallel := sfn.NewParallel(stack, jsii.String("Both"), nil).Branch(a).Branch(b)
+	sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{
+		DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.Chain_Start(parallel))})
+	tpl := cdktest.Template(t, stack)
+
+	branches := cdktest.Definition(t, tpl)["States"].(map[string]any)["Both"].(map[string]any)["Branches"].([]any)
+	require.Len(t, branches, 2)
+	a0 := branches[0].(map[string]any)["States"].(map[string]any)["A"].(map[string]any)
+	assert.Len(t, a0["Retry"], 1, "the default retry recorded in Go reaches the CDK state")
+	assert.Equal(t, true, a0["End"])
+	stmts := cdktest.RoleStatements(t, tpl)
+	require.Len(t, stmts, 1)
+	assert.Equal(t, []string{"lambda:InvokeFunction"}, stmts[0]["Action"])
+}
+
+func TestWorkflowErrors(t *testing.T) {
+	stack := cdktest.NewStack()
+	fn := awslambda.Function_FromFunctionName(stack, jsii.String("Fn"), jsii.String("fn"))
+	invoke := func(scope constructs.Construct, id string) tasks.Task {
+		return tasks.NewLambdaInvoke(scope, jsii.String(id), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	}
+	one, two := engine.NewScope(stack, jsii.String("One")), engine.NewScope(stack, jsii.String("Two"))
+	invoke(one, "Same")
+	err := cdktest.Catch(func() { invoke(one, "Same") })
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "There is already a Construct with name 'Same'")
+
+	dup := invoke(one, "Twice").Next(invoke(two, "Twice"))
+	err = cdktest.Catch(func() { engine.NewStateMachine(stack, jsii.String("Dup"), dup, nil) })
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `state name "Twice" is used by two states`)
+
+	long := strings.Repeat("x", 81)
+	err = cdktest.Catch(func() { engine.NewStateMachine(stack, jsii.String("Long"), invoke(one, long), nil) })
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "at most 80")
+
+	err = cdktest.Catch(func() { invoke(one, "Retry").AddRetry(&sfn.RetryProps{Errors: jsii.Strings("States.ALL", "X")}) })
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "States.ALL must appear alone")
+}
