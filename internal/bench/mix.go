@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
@@ -22,6 +23,7 @@ import (
 // definition are one each, shared.
 func init() {
 	Variants["sfnkit-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with sfnkit tasks", task: mixTask(false)}
+	Variants["sfnkit-go-mix"] = &builder{doc: "mixed chain with sfnkit tasks in a fragments.Workflow, rendered in Go", task: mixTask(false), inGo: true}
 	Variants["cdk-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with the CDK's tasks", task: mixTask(true)}
 }
 
@@ -34,6 +36,7 @@ var ecs *ecsShared
 
 func sharedECS(stack constructs.Construct) *ecsShared {
 	if ecs == nil {
+		stack := awscdk.Stack_Of(stack)
 		vpc := awsec2.Vpc_FromVpcAttributes(stack, jsii.String("Vpc"), &awsec2.VpcAttributes{
 			VpcId: jsii.String("vpc-12345678"), AvailabilityZones: jsii.Strings("us-east-1a")})
 		cluster := awsecs.Cluster_FromClusterAttributes(stack, jsii.String("Cluster"), &awsecs.ClusterAttributes{

@@ -18,6 +18,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -37,6 +38,9 @@ type builder struct {
 	// done runs after the state machine exists (prototypes that grant IAM
 	// once, at the end).
 	done func(sm sfn.StateMachine)
+	// inGo builds the tasks in a fragments.Workflow, links them with their
+	// own Next and creates the machine with fragments.NewStateMachine.
+	inGo bool
 }
 
 // Variants are the workflow builders the worker knows. "sfnkit" and "cdk"
@@ -44,6 +48,9 @@ type builder struct {
 // prototypes (variants.go).
 var Variants = map[string]*builder{
 	"sfnkit": {doc: "sfnkit tasks.NewLambdaInvoke (as shipped)", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
+		return tasks.NewLambdaInvoke(scope, id(i), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	}},
+	"sfnkit-go": {doc: "sfnkit tasks.NewLambdaInvoke in a fragments.Workflow, rendered in Go", inGo: true, task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
 		return tasks.NewLambdaInvoke(scope, id(i), &tasks.LambdaInvokeProps{LambdaFunction: fn})
 	}},
 	"cdk": {doc: "CDK awsstepfunctionstasks.NewLambdaInvoke", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
@@ -84,6 +91,28 @@ func Build(variant string, n int, outdir string) error {
 	booted := time.Now() // Node started, aws-cdk-lib loaded
 	if b.machine != nil {
 		b.machine(stack, n)
+	} else if b.inGo {
+		flow := fragments.NewWorkflow(stack, jsii.String("Flow"))
+		var first sfn.INextable
+		var chain sfn.Chain
+		for i := 0; i < n; i++ {
+			name := FunctionName(i)
+			fn := awslambda.Function_FromFunctionName(stack, jsii.String(fmt.Sprintf("Fn%d", i)), jsii.String(name))
+			st := b.task(flow, i, fn, name)
+			switch {
+			case first == nil:
+				first = st.(sfn.INextable)
+			case chain == nil:
+				chain = first.Next(st)
+			default:
+				chain = chain.Next(st)
+			}
+		}
+		var def sfn.IChainable = chain
+		if chain == nil {
+			def = first.(sfn.IChainable)
+		}
+		fragments.NewStateMachine(stack, jsii.String("Machine"), def, nil)
 	} else {
 		var chain sfn.Chain
 		for i := 0; i < n; i++ {

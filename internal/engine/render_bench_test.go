@@ -1,7 +1,6 @@
 package engine_test
 
 import (
-	"encoding/json"
 	"strconv"
 	"testing"
 
@@ -74,41 +73,8 @@ func BenchmarkRenderChain1000(b *testing.B) {
 	reportStates(b, n)
 }
 
-// BenchmarkRenderChain1000JSON also chains the states and serializes the
-// whole definition: the Go side of a whole-workflow renderer that would
-// hand the CDK one definition string.
-func BenchmarkRenderChain1000JSON(b *testing.B) {
-	const n = 1000
-	arns := functionARNs(n)
-	b.ReportAllocs()
-	var size int
-	for b.Loop() {
-		states := make(map[string]any, n)
-		stmts := make([]iampolicy.Statement, 0, n)
-		for i, arn := range arns {
-			r := renderLambda(b, arn)
-			if i+1 < n {
-				r.JSON["Next"] = "Task" + strconv.Itoa(i+1)
-			} else {
-				r.JSON["End"] = true
-			}
-			states["Task"+strconv.Itoa(i)] = r.JSON
-			stmts = append(stmts, r.Statements...)
-		}
-		iampolicy.Merge(stmts...)
-		def, err := json.Marshal(map[string]any{"StartAt": "Task0", "States": states})
-		if err != nil {
-			b.Fatal(err)
-		}
-		size = len(def)
-	}
-	b.ReportMetric(float64(size), "def_bytes")
-	reportStates(b, n)
-}
-
 // BenchmarkMerge1000 is iampolicy.Merge alone over 1000 one-resource
-// statements of the same group: quadratic today, since each statement
-// re-deduplicates the group's whole resource list.
+// statements of the same group.
 func BenchmarkMerge1000(b *testing.B) {
 	stmts := chainStatements(b, 1000)
 	b.ReportAllocs()

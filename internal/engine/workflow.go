@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -204,22 +203,16 @@ func NewStateMachine(scope constructs.Construct, id *string, definition sfn.ICha
 }
 
 func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.StateMachineProps, seconds *durations) sfn.StateMachine {
-	doc := map[string]any{"StartAt": w.StartAt, "States": w.States}
+	top := map[string]any{}
 	if p.Comment != nil {
-		doc["Comment"] = *p.Comment
+		top["Comment"] = *p.Comment
 		p.Comment = nil
 	}
 	if p.Timeout != nil {
-		doc["TimeoutSeconds"] = seconds.of(p.Timeout)
+		top["TimeoutSeconds"] = seconds.of(p.Timeout)
 		p.Timeout = nil
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
-		panic(err)
-	}
-	text, subs := substituteTokens(strings.TrimSuffix(buf.String(), "\n"), p.DefinitionSubstitutions)
+	text, subs := substituteTokens(w.Text(top), p.DefinitionSubstitutions)
 	p.DefinitionBody = sfn.DefinitionBody_FromString(jsii.String(text))
 	if len(subs) > 0 {
 		p.DefinitionSubstitutions = &subs
@@ -231,7 +224,21 @@ func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.St
 	return sm
 }
 
-var tokenPattern = regexp.MustCompile(`\$\{Token\[[^\]]+\]\}`)
+// Text is the definition as JSON, with the top-level fields in top
+// (Comment, TimeoutSeconds) added.
+func (w *Workflow) Text(top map[string]any) string {
+	doc := map[string]any{"StartAt": w.StartAt, "States": w.States}
+	for k, v := range top {
+		doc[k] = v
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		panic(err)
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
+}
 
 // substituteTokens replaces each distinct CDK token in text with a
 // ${SfnkitN} placeholder that CloudFormation fills from
@@ -245,7 +252,19 @@ func substituteTokens(text string, user *map[string]*string) (string, map[string
 		}
 	}
 	keys := map[string]string{}
-	text = tokenPattern.ReplaceAllStringFunc(text, func(token string) string {
+	var out strings.Builder
+	out.Grow(len(text))
+	for {
+		start := strings.Index(text, "${Token[")
+		if start < 0 {
+			break
+		}
+		end := strings.Index(text[start:], "]}")
+		if end < 0 {
+			break
+		}
+		end += start + len("]}")
+		token := text[start:end]
 		key, ok := keys[token]
 		if !ok {
 			key = "Sfnkit" + strconv.Itoa(len(keys))
@@ -255,9 +274,12 @@ func substituteTokens(text string, user *map[string]*string) (string, map[string
 			keys[token] = key
 			subs[key] = jsii.String(token)
 		}
-		return "${" + key + "}"
-	})
-	return text, subs
+		out.WriteString(text[:start])
+		out.WriteString("${" + key + "}")
+		text = text[end:]
+	}
+	out.WriteString(text)
+	return out.String(), subs
 }
 
 // durations converts CDK Durations to seconds, one jsii call per Duration.
