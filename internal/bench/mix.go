@@ -22,8 +22,8 @@ import (
 // are imported by name, distinct per task; the ECS cluster and task
 // definition are one each, shared.
 func init() {
-	Variants["sfnkit-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with sfnkit tasks", task: mixTask(false)}
-	Variants["sfnkit-go-mix"] = &builder{doc: "mixed chain with sfnkit tasks in a fragments.Workflow, rendered in Go", task: mixTask(false), inGo: true}
+	Variants["sfnkit-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with sfnkit tasks in a fragments.Workflow, rendered in Go", task: mixTask(false), inGo: true}
+	Variants["sfnkit-mix-cdkstates"] = &builder{doc: "mixed chain with sfnkit tasks as CDK states (sfn.Chain, sfn.DefinitionBody_FromChainable)", task: mixTask(false)}
 	Variants["cdk-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with the CDK's tasks", task: mixTask(true)}
 }
 

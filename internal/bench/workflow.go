@@ -47,16 +47,16 @@ type builder struct {
 // are the comparison make bench prints; the others are profiling
 // prototypes (variants.go).
 var Variants = map[string]*builder{
-	"sfnkit": {doc: "sfnkit tasks.NewLambdaInvoke (as shipped)", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
+	"sfnkit-cdkstates": {doc: "sfnkit tasks.NewLambdaInvoke as CDK states (sfn.Chain, sfn.DefinitionBody_FromChainable)", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
 		return tasks.NewLambdaInvoke(scope, id(i), &tasks.LambdaInvokeProps{LambdaFunction: fn})
 	}},
-	"sfnkit-go": {doc: "sfnkit tasks.NewLambdaInvoke in a fragments.Workflow, rendered in Go", inGo: true, task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
+	"sfnkit": {doc: "sfnkit tasks.NewLambdaInvoke in a fragments.Workflow, rendered in Go", inGo: true, task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
 		return tasks.NewLambdaInvoke(scope, id(i), &tasks.LambdaInvokeProps{LambdaFunction: fn})
 	}},
 	"cdk": {doc: "CDK awsstepfunctionstasks.NewLambdaInvoke", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
 		return cdktasks.NewLambdaInvoke(scope, id(i), &cdktasks.LambdaInvokeProps{LambdaFunction: fn})
 	}},
-	"sfnkit-noretry": {doc: "sfnkit, RetryOnServiceExceptions=false (no AddRetry jsii call)", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
+	"sfnkit-noretry": {doc: "sfnkit as CDK states, RetryOnServiceExceptions=false (no AddRetry jsii call)", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
 		return tasks.NewLambdaInvoke(scope, id(i), &tasks.LambdaInvokeProps{LambdaFunction: fn, RetryOnServiceExceptions: jsii.Bool(false)})
 	}},
 	"cdk-noretry": {doc: "CDK, RetryOnServiceExceptions=false", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {

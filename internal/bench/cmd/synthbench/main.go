@@ -1,6 +1,6 @@
-// Command synthbench compares the synth time of a chain of N Lambda tasks
-// built with sfnkit against the same chain built with the CDK's
-// awsstepfunctionstasks. Each measurement is the wall time of a fresh
+// Command synthbench compares the synth time of a chain of N tasks built
+// with sfnkit (in a fragments.Workflow, rendered in Go) against the same
+// chain built with the CDK's awsstepfunctionstasks. Each measurement is the wall time of a fresh
 // process (this binary re-executed with -worker), so Node start-up, loading
 // aws-cdk-lib, construction and app.Synth() are all counted, and compile
 // time is not.
@@ -11,8 +11,8 @@
 // Environment: BENCH_NS (default 10,100,1000,3000), BENCH_RUNS (default 3,
 // at least 1), BENCH_WORKFLOW (mix, the default: Lambda, activity,
 // StartExecution and ECS RunTask tasks round robin; or lambda: Lambda tasks
-// only), BENCH_VARIANTS (extra variants to time besides the compared pair;
-// -list prints them). The last lines, one per N, are
+// only), BENCH_VARIANTS (extra variants to time besides the compared pair,
+// by default sfnkit's tasks used as CDK states; -list prints them). The last lines, one per N, are
 //
 //	bench: n=<N> sfnkit=<s> cdk=<s> ratio=<sfnkit/cdk> def_bytes=<sfnkit>/<cdk> statements=<sfnkit>/<cdk>
 package main
@@ -82,17 +82,19 @@ func drive() error {
 	if err != nil || runs < 1 {
 		return fmt.Errorf("BENCH_RUNS: want a positive number, got %q", os.Getenv("BENCH_RUNS"))
 	}
-	// The compared pair: the mixed workflow, or Lambda tasks only.
-	ours, theirs := "sfnkit-mix", "cdk-mix"
+	// The compared pair, the mixed workflow or Lambda tasks only: sfnkit's
+	// tasks built in a fragments.Workflow against the CDK's tasks. Also
+	// timed by default: sfnkit's tasks used as CDK states.
+	ours, theirs, extra := "sfnkit-mix", "cdk-mix", "sfnkit-mix-cdkstates"
 	switch w := env("BENCH_WORKFLOW", "mix"); w {
 	case "mix":
 	case "lambda":
-		ours, theirs = "sfnkit", "cdk"
+		ours, theirs, extra = "sfnkit", "cdk", "sfnkit-cdkstates"
 	default:
 		return fmt.Errorf("BENCH_WORKFLOW: want mix or lambda, got %q", w)
 	}
 	variants := []string{ours, theirs}
-	for _, v := range strings.Split(os.Getenv("BENCH_VARIANTS"), ",") {
+	for _, v := range strings.Split(env("BENCH_VARIANTS", extra), ",") {
 		if v = strings.TrimSpace(v); v != "" && v != ours && v != theirs {
 			if bench.Doc(v) == "" {
 				return fmt.Errorf("BENCH_VARIANTS: unknown variant %q; known: %s", v, strings.Join(bench.VariantNames(), ", "))
