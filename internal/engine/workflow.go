@@ -40,16 +40,30 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 	queue := []*lazyTask{first}
 	var stmts []iampolicy.Statement
 	var problems []string
+	var failure error
+	ends := map[sfn.IChainable]string{}
+	// visit names the state x starts with, queueing it if new.
 	visit := func(x sfn.IChainable) (string, bool) {
-		t := heldInGo(x)
-		if t == nil {
+		if t := heldInGo(x); t != nil {
+			if !seen[t] {
+				seen[t] = true
+				queue = append(queue, t)
+			}
+			return t.id, true
+		}
+		if name, ok := ends[x]; ok {
+			return name, true
+		}
+		name, state, ok := cdkEndState(x)
+		if !ok {
 			return "", false
 		}
-		if !seen[t] {
-			seen[t] = true
-			queue = append(queue, t)
+		if _, dup := w.States[name]; dup && failure == nil {
+			failure = fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", name)
 		}
-		return t.id, true
+		ends[x] = name
+		w.States[name] = state
+		return name, true
 	}
 	for len(queue) > 0 {
 		t := queue[0]
@@ -98,11 +112,38 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 			problems = append(problems, t.id+": "+p)
 		}
 	}
+	if failure != nil {
+		return nil, false, failure
+	}
 	if len(problems) > 0 {
 		return nil, false, fmt.Errorf("%s", strings.Join(problems, "; "))
 	}
 	w.Statements = iampolicy.Merge(stmts...)
 	return w, true, nil
+}
+
+// cdkEndState renders a CDK Pass, Wait, Succeed or Fail state that ends
+// the workflow (no Next): states without IAM or links, so the CDK's own
+// rendering of the one state is all there is (three jsii calls).
+func cdkEndState(x sfn.IChainable) (string, map[string]any, bool) {
+	st := x.StartState()
+	if st == nil {
+		return "", nil, false
+	}
+	rendered := st.ToStateJson("")
+	if rendered == nil {
+		return "", nil, false
+	}
+	state := *rendered
+	switch state["Type"] {
+	case "Pass", "Wait", "Succeed", "Fail":
+	default:
+		return "", nil, false
+	}
+	if _, linked := state["Next"]; linked {
+		return "", nil, false
+	}
+	return *st.StateId(), state, true
 }
 
 // catchesNeedCDK: a catch rule the CDK renders with its own machinery

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	cdktasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
@@ -79,29 +80,55 @@ func definitionString(tpl map[string]any) any {
 
 // The Go renderer writes the definition and the role policy the CDK
 // writes for the same workflow, as one plain string whose tokens are
-// DefinitionSubstitutions.
+// DefinitionSubstitutions. CDK states that end the workflow without IAM
+// (Pass, Wait, Succeed, Fail) are rendered by the CDK one at a time.
 func TestWorkflowInGoMatchesCDK(t *testing.T) {
-	cdk, inGo := render(t, false, nil), render(t, true, nil)
-	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
-	assert.Equal(t, cdktest.SortedStatements(cdktest.RoleStatements(t, cdk)), cdktest.SortedStatements(cdktest.RoleStatements(t, inGo)))
+	for name, end := range map[string]func(stack awscdk.Stack) sfn.IChainable{
+		"tasks only":  nil,
+		"CDK Succeed": func(stack awscdk.Stack) sfn.IChainable { return sfn.NewSucceed(stack, jsii.String("Done"), nil) },
+		"CDK Fail": func(stack awscdk.Stack) sfn.IChainable {
+			return sfn.NewFail(stack, jsii.String("Failed"), &sfn.FailProps{ErrorPath: jsii.String("$.error.Error"), Cause: jsii.String("it failed")})
+		},
+		"CDK Pass": func(stack awscdk.Stack) sfn.IChainable {
+			return sfn.NewPass(stack, jsii.String("Shape"), &sfn.PassProps{Parameters: &map[string]interface{}{"id.$": "$.first.Payload.id"}})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cdk, inGo := render(t, false, end), render(t, true, end)
+			assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+			assert.Equal(t, cdktest.SortedStatements(cdktest.RoleStatements(t, cdk)), cdktest.SortedStatements(cdktest.RoleStatements(t, inGo)))
 
-	text, plain := definitionString(inGo).(string)
-	require.True(t, plain, "the Go-rendered definition is one string, got %v", definitionString(inGo))
-	assert.NotContains(t, text, "Token[")
-	assert.Contains(t, text, "${Sfnkit0}")
-	_, joined := definitionString(cdk).(map[string]any)
-	assert.True(t, joined, "the CDK's definition is an Fn::Join")
+			text, plain := definitionString(inGo).(string)
+			require.True(t, plain, "the Go-rendered definition is one string, got %v", definitionString(inGo))
+			assert.NotContains(t, text, "Token[")
+			assert.Contains(t, text, "${Sfnkit0}")
+			_, joined := definitionString(cdk).(map[string]any)
+			assert.True(t, joined, "the CDK's definition is an Fn::Join")
+		})
+	}
 }
 
-// A CDK state anywhere in the workflow hands the whole of it to the CDK:
-// the result is the same as building it the CDK's way.
+// A CDK state the Go renderer cannot take whole (one with a Next, or a CDK
+// task with IAM of its own) hands the whole workflow to the CDK: the result
+// is the same as building it the CDK's way.
 func TestWorkflowWithCDKStateFallsBack(t *testing.T) {
-	done := func(stack awscdk.Stack) sfn.IChainable { return sfn.NewSucceed(stack, jsii.String("Done"), nil) }
-	cdk, inGo := render(t, false, done), render(t, true, done)
-	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
-	assert.Equal(t, cdktest.SortedStatements(cdktest.RoleStatements(t, cdk)), cdktest.SortedStatements(cdktest.RoleStatements(t, inGo)))
-	_, joined := definitionString(inGo).(map[string]any)
-	assert.True(t, joined, "rendered by the CDK")
+	for name, end := range map[string]func(stack awscdk.Stack) sfn.IChainable{
+		"CDK Pass with a Next": func(stack awscdk.Stack) sfn.IChainable {
+			return sfn.NewPass(stack, jsii.String("Shape"), nil).Next(sfn.NewSucceed(stack, jsii.String("Done"), nil))
+		},
+		"CDK task": func(stack awscdk.Stack) sfn.IChainable {
+			return cdktasks.NewLambdaInvoke(stack, jsii.String("CDK invoke"), &cdktasks.LambdaInvokeProps{
+				LambdaFunction: awslambda.Function_FromFunctionName(stack, jsii.String("cdkfn"), jsii.String("cdkfn"))})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cdk, inGo := render(t, false, end), render(t, true, end)
+			assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+			assert.Equal(t, cdktest.SortedStatements(cdktest.RoleStatements(t, cdk)), cdktest.SortedStatements(cdktest.RoleStatements(t, inGo)))
+			_, joined := definitionString(inGo).(map[string]any)
+			assert.True(t, joined, "rendered by the CDK")
+		})
+	}
 }
 
 // States held in Go work in every CDK API: given to one, they become CDK
