@@ -21,11 +21,11 @@ func NewWorkflow(scope constructs.Construct, id *string) *Workflow {
 }
 
 // NewStateMachine is sfn.NewStateMachine for definition (give props without
-// a DefinitionBody). When every state of definition was built in a Workflow,
-// the definition is rendered in Go, its CDK tokens passed as
-// DefinitionSubstitutions, and the role receives the states' merged
-// statements; otherwise the CDK renders it as
-// sfn.DefinitionBody_FromChainable would.
+// a DefinitionBody). When every state of definition was built in a Workflow
+// — or is a CDK Pass, Wait, Succeed or Fail that ends it — the definition
+// is rendered in Go, its CDK tokens passed as DefinitionSubstitutions, and
+// the role receives the states' merged statements. Otherwise the CDK
+// renders it, as sfn.DefinitionBody_FromChainable would.
 func NewStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
 	return engine.NewStateMachine(scope, id, definition, props)
 }
