@@ -75,7 +75,8 @@ func NewState(scope constructs.Construct, id *string, r *Rendered) Task {
 }
 
 func newCDKState(scope constructs.Construct, id *string, r *Rendered) Task {
-	props := &sfn.CustomStateProps{StateJson: &r.JSON}
+	stateJSON := withJSONNulls(r.JSON).(map[string]any)
+	props := &sfn.CustomStateProps{StateJson: &stateJSON}
 	if len(r.Deferred) > 0 {
 		s := &checkedState{statements: r.Statements, problems: r.Deferred}
 		sfn.NewCustomState_Override(s, scope, id, props)
@@ -85,6 +86,53 @@ func newCDKState(scope constructs.Construct, id *string, r *Rendered) Task {
 	sfn.NewCustomState_Override(s, scope, id, props)
 	return s
 }
+
+// withJSONNulls replaces every nil in a state's JSON with the CDK's JsonNull:
+// jsii turns a Go nil into JavaScript undefined, which JSON drops, so
+// "ResultPath": null (DISCARD) and literal nulls in payloads would vanish.
+// Maps and lists without a nil are returned as they are, not copied.
+func withJSONNulls(x any) any {
+	if !containsNil(x) {
+		return x
+	}
+	switch v := x.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, item := range v {
+			out[k] = withJSONNulls(item)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, item := range v {
+			out[i] = withJSONNulls(item)
+		}
+		return out
+	}
+	return jsonNull()
+}
+
+func containsNil(x any) bool {
+	switch v := x.(type) {
+	case nil:
+		return true
+	case map[string]any:
+		for _, item := range v {
+			if containsNil(item) {
+				return true
+			}
+		}
+	case []any:
+		for _, item := range v {
+			if containsNil(item) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var jsonNull = sync.OnceValue(func() awscdk.JsonNull { return awscdk.JsonNull_INSTANCE() })
 
 // EnvOf returns the partition, region and account of scope's stack, asking
 // jsii once per scope.
