@@ -1,5 +1,9 @@
-// Package fragments will hold reusable multi-state workflows built from
-// sfnkit tasks: enclose a sub-workflow in a Parallel, pre/post status hooks,
-// a Lambda handler run as an AWS Batch job with its payload in S3, error
-// notification. See the project's issue on fragments and states.
+// Package fragments holds reusable multi-state workflows built from sfnkit
+// tasks and CDK states.
+//
+// A Fragment is built lazily by a Go function and used like the CDK's
+// StateMachineFragment: chained with Next, handed to any CDK API that takes
+// an sfn.IChainable, enclosed in a Parallel that keeps the caller's input
+// (Enclose), turned into one uniquely named state (ToSingleState) or into a
+// least-privilege state machine (ToStateMachine).
 package fragments
