@@ -105,6 +105,11 @@ func (f *Fragment) EndStates() *[]sfn.INextable { return f.Definition().EndState
 
 // Next chains next after the fragment's end states.
 func (f *Fragment) Next(next sfn.IChainable) sfn.Chain {
+	// The definition's own Next keeps sfnkit states held in Go (built in a
+	// Workflow) in Go; a Choice or a terminal state has none.
+	if nextable, ok := f.Definition().(sfn.INextable); ok {
+		return nextable.Next(next)
+	}
 	return sfn.Chain_Start(f.Definition()).Next(next)
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
+	"github.com/sfnkit/sfnkit/tasks"
 )
 
 func TestFragmentBuildsLazilyOnce(t *testing.T) {
@@ -76,4 +77,33 @@ func TestFragmentBuildErrors(t *testing.T) {
 	var self *fragments.Fragment
 	self = fragments.New(stack, jsii.String("Self"), func(constructs.Construct) sfn.IChainable { return self.Definition() })
 	assert.Contains(t, validationError(t, func() { self.Definition() }), "used the fragment it is building")
+}
+
+// States held in Go (sfnkit tasks built in a Workflow) work in a fragment:
+// chained, renamed by ToSingleState, and run.
+func TestFragmentOfWorkflowStates(t *testing.T) {
+	stack := newStack()
+	fn := function(stack, "Fn")
+	build := func(id string) *fragments.Fragment {
+		return fragments.New(stack, jsii.String(id), func(scope constructs.Construct) sfn.IChainable {
+			w := fragments.NewWorkflow(scope, jsii.String("W"))
+			first := tasks.NewLambdaInvoke(w, jsii.String("Call"), &tasks.LambdaInvokeProps{LambdaFunction: fn, OutputPath: jsii.String("$.Payload")})
+			second := tasks.NewLambdaInvoke(w, jsii.String("Call again"), &tasks.LambdaInvokeProps{LambdaFunction: fn, OutputPath: jsii.String("$.Payload")})
+			return first.Next(second)
+		})
+	}
+	direct := build("Direct")
+	chain := direct.Next(build("A").ToSingleState(nil)).Next(build("B").ToSingleState(nil))
+	sm, tpl := machine(t, stack, chain)
+	assert.ElementsMatch(t, []string{"Call", "Call again", "A", "A: Call", "A: Call again", "B", "B: Call", "B: Call again"},
+		stateNames(cdktest.Definition(t, tpl)))
+	echo := integ.Func(func(input any) (any, error) { return integ.LambdaResponse(input.(map[string]any)["Payload"]), nil })
+	mocks := integ.Mocks{}
+	for _, name := range []string{"Call", "Call again", "A: Call", "A: Call again", "B: Call", "B: Call again"} {
+		mocks[name] = echo
+	}
+	res := integ.Run(t, stack, sm, map[string]any{"n": 1}, mocks)
+	require.True(t, res.Succeeded(), res.History())
+	assert.Equal(t, map[string]any{"n": 1.0}, res.Output)
+	assert.Equal(t, []map[string]any{stmt([]string{"lambda:InvokeFunction"}, fnARN(stack, fn))}, cdktest.RoleStatements(t, tpl))
 }

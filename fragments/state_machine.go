@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
@@ -69,7 +70,6 @@ func (f *Fragment) ToStateMachine(name *string, options *StateMachineOptions) sf
 
 	props := &sfn.StateMachineProps{
 		StateMachineName: name,
-		DefinitionBody:   definitionBody(f.Definition()),
 		StateMachineType: o.StateMachineType,
 		Role:             o.Role,
 		Timeout:          o.Timeout,
@@ -79,14 +79,15 @@ func (f *Fragment) ToStateMachine(name *string, options *StateMachineOptions) sf
 	if o.LogLevel != sfn.LogLevel_OFF {
 		props.Logs = f.logOptions(*name, o)
 	}
-	f.machine = sfn.NewStateMachine(f.scope, jsii.String("StateMachine"), props)
+	f.machine = newStateMachine(f.scope, jsii.String("StateMachine"), f.Definition(), props)
 	return f.machine
 }
 
-// definitionBody is the one place the state machine's definition is made,
-// so that a faster rendering can replace it.
-func definitionBody(definition sfn.IChainable) sfn.DefinitionBody {
-	return sfn.DefinitionBody_FromChainable(definition)
+// newStateMachine is the one place where a fragment's definition body is
+// made, so that a faster rendering (NewStateMachine) can replace the CDK's.
+func newStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
+	props.DefinitionBody = sfn.DefinitionBody_FromChainable(definition)
+	return sfn.NewStateMachine(scope, id, props)
 }
 
 func (f *Fragment) logOptions(name string, o StateMachineOptions) *sfn.LogOptions {
