@@ -1,0 +1,9 @@
+package states_test
+
+import (
+	"testing"
+
+	"github.com/sfnkit/sfnkit/internal/cdktest"
+)
+
+func TestMain(m *testing.M) { cdktest.Main(m) }
