@@ -30,6 +30,13 @@ type CustomTaskProps struct {
 // iam:PassRole on its RoleArn); for a Lambda function ARN,
 // lambda:InvokeFunction on it; for an activity, none. Any other Resource
 // needs AdditionalIamStatements, or synth fails saying so.
+//
+// An ecs:runTask state is the one known integration whose IAM cannot be
+// derived whole: ECS passes the task definition's task and execution roles,
+// which the request does not name (unless Overrides names both). Such a
+// CustomTask needs an iam:PassRole statement in AdditionalIamStatements, or
+// it fails at construction saying so; tasks.NewEcsRunTask reads the roles
+// from the task definition instead.
 func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProps) Task {
 	spec := &engine.Spec{Construct: "CustomTask"}
 	if props.StateJson == nil {
@@ -39,7 +46,13 @@ func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProp
 	state := *props.StateJson
 	extra := readStatements(spec, "AdditionalIamStatements", props.AdditionalIamStatements)
 	env := engine.EnvOf(scope)
-	derived, unknown := deriveStatements(spec, state, env)
+	derived, unknown, unnamedRoles := deriveStatements(spec, state, env)
+	if unnamedRoles && !passesRoles(extra) {
+		spec.Problems = append(spec.Problems, fieldProblem("AdditionalIamStatements",
+			"ecs:runTask passes the task definition's task and execution roles to ECS, and raw ASL does not name them, so sfnkit cannot grant iam:PassRole on them: "+
+				"add an iam:PassRole statement on those role ARNs (condition StringEquals iam:PassedToService: ecs-tasks.amazonaws.com), "+
+				"name both roles in Parameters.Overrides (TaskRoleArn, ExecutionRoleArn), or use tasks.NewEcsRunTask, which reads them from the task definition"))
+	}
 	if unknown != "" && len(extra) == 0 {
 		spec.Deferred = append(spec.Deferred, fmt.Sprintf(
 			"CustomTask %s: sfnkit cannot derive IAM for Resource %s; pass AdditionalIamStatements with the actions and resources it needs", *id, unknown))
@@ -53,8 +66,9 @@ func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProp
 }
 
 // deriveStatements reads the Resource and returns the statements it needs,
-// or the Resource text when it is not one sfnkit knows.
-func deriveStatements(spec *engine.Spec, state map[string]interface{}, env iampolicy.Env) (stmts []Statement, unknown string) {
+// or the Resource text when it is not one sfnkit knows. unnamedRoles is
+// true for an ECS task that runs with roles the request does not name.
+func deriveStatements(spec *engine.Spec, state map[string]interface{}, env iampolicy.Env) (stmts []Statement, unknown string, unnamedRoles bool) {
 	lang := value.JSONPathLang
 	if q, _ := state["QueryLanguage"].(string); q == "JSONata" {
 		lang = value.JSONataLang
@@ -78,7 +92,7 @@ func deriveStatements(spec *engine.Spec, state map[string]interface{}, env iampo
 		resource = *p
 	}
 	if state["Type"] != "Task" {
-		return stmts, ""
+		return stmts, "", false
 	}
 	service, api, suffix, isIntegration := iampolicy.ParseIntegrationARN(resource)
 	switch {
@@ -86,31 +100,44 @@ func deriveStatements(spec *engine.Spec, state map[string]interface{}, env iampo
 		pattern, ok := iampolicy.PatternOf(suffix)
 		if !ok {
 			spec.Problems = append(spec.Problems, fieldProblem("StateJson.Resource", "unknown suffix %q; use none, .sync, .sync:2 or .waitForTaskToken", suffix))
-			return stmts, ""
+			return stmts, "", false
 		}
 		if pattern == iampolicy.WaitForTaskToken && (params == nil || !params.UsesTaskToken()) {
 			spec.Problems = append(spec.Problems, fieldProblem("StateJson.Parameters", "integration pattern WAIT_FOR_TASK_TOKEN needs $$.Task.Token in the payload"))
 		}
 		if strings.HasPrefix(service, "aws-sdk:") {
-			return stmts, resource
+			return stmts, resource, false
 		}
 		in, known := iampolicy.Lookup(service, api)
 		if !known {
-			return stmts, resource
+			return stmts, resource, false
 		}
 		if !in.Supports(pattern) {
 			spec.Problems = append(spec.Problems, fieldProblem("StateJson.Resource", "%s is not supported by %s:%s; supported: %s", pattern, service, api, in.SupportedPatterns()))
-			return stmts, ""
+			return stmts, "", false
 		}
-		return append(stmts, in.Policy(iampolicy.Request{Env: env, Pattern: pattern, Suffix: suffix, Params: params})...), ""
+		req := iampolicy.Request{Env: env, Pattern: pattern, Suffix: suffix, Params: params}
+		return append(stmts, in.Policy(req)...), "", service == "ecs" && api == "runTask" && !iampolicy.EcsRolesNamed(req)
 	case strings.Contains(resource, ":lambda:") && strings.Contains(resource, ":function:"):
 		fn := value.NewObject(map[string]*Value{"FunctionName": value.Lit(resource)})
-		return append(stmts, iampolicy.LambdaInvoke(iampolicy.Request{Env: env, Params: fn})), ""
+		return append(stmts, iampolicy.LambdaInvoke(iampolicy.Request{Env: env, Params: fn})), "", false
 	case strings.Contains(resource, ":states:") && strings.Contains(resource, ":activity:"):
-		return stmts, ""
+		return stmts, "", false
 	}
 	if resource == "" {
 		resource = "(none)"
 	}
-	return stmts, resource
+	return stmts, resource, false
+}
+
+// passesRoles reports whether the statements allow iam:PassRole.
+func passesRoles(stmts []Statement) bool {
+	for _, s := range stmts {
+		for _, a := range s.Actions {
+			if strings.EqualFold(a, "iam:PassRole") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -111,3 +111,60 @@ func TestCustomTaskErrors(t *testing.T) {
 		})
 	}
 }
+
+// ecs:runTask passes the task definition's roles, which raw ASL does not
+// name: a CustomTask must be given iam:PassRole on them (or name both in
+// Overrides), never silently granted less than RunTask needs.
+func TestCustomTaskEcsRunTaskRoles(t *testing.T) {
+	const (
+		cluster  = "arn:aws:ecs:eu-west-1:111122223333:cluster/work"
+		taskDef  = "arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7"
+		taskRole = "arn:aws:iam::111122223333:role/app-task"
+		execRole = "arn:aws:iam::111122223333:role/app-exec"
+	)
+	runTask := func(overrides map[string]interface{}) *map[string]interface{} {
+		params := map[string]interface{}{"Cluster": cluster, "TaskDefinition": taskDef, "LaunchType": "FARGATE"}
+		if overrides != nil {
+			params["Overrides"] = overrides
+		}
+		return &map[string]interface{}{"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "Parameters": params}
+	}
+	passRole := func(roles ...string) map[string]any {
+		s := stmt([]string{"iam:PassRole"}, roles...)
+		s["Condition"] = map[string]any{"StringEquals": map[string]any{"iam:PassedToService": "ecs-tasks.amazonaws.com"}}
+		return s
+	}
+	derived := []map[string]any{
+		stmt([]string{"ecs:RunTask"}, taskDef),
+		stmt([]string{"ecs:StopTask", "ecs:DescribeTasks"}, "arn:aws:ecs:eu-west-1:111122223333:task/work/*"),
+		stmt([]string{"events:PutTargets", "events:PutRule", "events:DescribeRule"}, arn("events", "rule/StepFunctionsGetEventsForECSTaskRule")),
+	}
+
+	t.Run("without iam:PassRole: an error saying what to add", func(t *testing.T) {
+		stack := cdktest.NewStack()
+		msg := validationError(t, func() {
+			tasks.NewCustomTask(stack, jsii.String("Run"), &tasks.CustomTaskProps{StateJson: runTask(map[string]interface{}{"TaskRoleArn": taskRole})})
+		})
+		assert.Contains(t, msg, `sfnkit CustomTask "Test/Run" is invalid`)
+		assert.Contains(t, msg, "AdditionalIamStatements: ecs:runTask passes the task definition's task and execution roles to ECS")
+		assert.Contains(t, msg, "iam:PassedToService: ecs-tasks.amazonaws.com")
+		assert.Contains(t, msg, "tasks.NewEcsRunTask")
+	})
+	t.Run("with iam:PassRole given", func(t *testing.T) {
+		stack := cdktest.NewStack()
+		task := tasks.NewCustomTask(stack, jsii.String("Run"), &tasks.CustomTaskProps{StateJson: runTask(nil),
+			AdditionalIamStatements: &[]awsiam.PolicyStatement{awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+				Actions: jsii.Strings("iam:PassRole"), Resources: jsii.Strings(taskRole, execRole),
+				Conditions: &map[string]interface{}{"StringEquals": map[string]interface{}{"iam:PassedToService": "ecs-tasks.amazonaws.com"}},
+			})}})
+		got := cdktest.RoleStatements(t, machine(t, stack, task))
+		assert.Equal(t, cdktest.SortedStatements(append(derived, passRole(taskRole, execRole))), cdktest.SortedStatements(got))
+	})
+	t.Run("both roles named in Overrides", func(t *testing.T) {
+		stack := cdktest.NewStack()
+		task := tasks.NewCustomTask(stack, jsii.String("Run"), &tasks.CustomTaskProps{
+			StateJson: runTask(map[string]interface{}{"TaskRoleArn": taskRole, "ExecutionRoleArn": execRole})})
+		got := cdktest.RoleStatements(t, machine(t, stack, task))
+		assert.Equal(t, cdktest.SortedStatements(append(derived, passRole(taskRole, execRole))), cdktest.SortedStatements(got))
+	})
+}

@@ -44,7 +44,7 @@ func readStatements(spec *engine.Spec, name string, stmts *[]awsiam.PolicyStatem
 	}
 	var out []Statement
 	for i, ps := range *stmts {
-		raw, _ := json.Marshal(ps.ToStatementJson())
+		raw, _ := json.Marshal(unwrapJsiiMaps(ps.ToStatementJson()))
 		var doc struct {
 			Effect       string
 			Action       stringList
@@ -63,6 +63,30 @@ func readStatements(spec *engine.Spec, name string, stmts *[]awsiam.PolicyStatem
 		out = append(out, Statement{Actions: doc.Action, Resources: doc.Resource, Conditions: doc.Condition})
 	}
 	return out
+}
+
+// unwrapJsiiMaps undoes the {"$jsii.map": {...}} wrapper jsii leaves on
+// maps nested in a value it returns as any (a statement's conditions), which
+// would otherwise reach the policy as a literal "$jsii.map" key.
+func unwrapJsiiMaps(x any) any {
+	switch t := x.(type) {
+	case map[string]any:
+		if inner, ok := t["$jsii.map"]; ok && len(t) == 1 {
+			return unwrapJsiiMaps(inner)
+		}
+		out := make(map[string]any, len(t))
+		for k, v := range t {
+			out[k] = unwrapJsiiMaps(v)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, v := range t {
+			out[i] = unwrapJsiiMaps(v)
+		}
+		return out
+	}
+	return x
 }
 
 // stringList reads an IAM field that is a string or a list of strings.

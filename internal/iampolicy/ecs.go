@@ -30,8 +30,8 @@ type EcsRunTaskScope struct {
 // adds ecs:StopTask and ecs:DescribeTasks on the cluster's tasks and the
 // EventBridge rule Step Functions uses to learn that the task stopped.
 //
-// A raw ecs:runTask state cannot say which roles its task definition uses:
-// give CustomTask an iam:PassRole statement for them.
+// A raw ecs:runTask state cannot say which roles its task definition uses
+// (see EcsRolesNamed): give CustomTask an iam:PassRole statement for them.
 func EcsRunTask(r Request, s EcsRunTaskScope) []Statement {
 	taskDef := s.TaskDefinition
 	if taskDef == "" {
@@ -43,8 +43,12 @@ func EcsRunTask(r Request, s EcsRunTaskScope) []Statement {
 		if tasks == "" {
 			tasks = ecsTaskARNs(r)
 		}
-		// Both actions take the task resource (task/<cluster>/<id>); the
-		// Step Functions guide's template uses "*", which is not needed.
+		// Both actions are authorized on the task resource, whose ARN is
+		// task/<cluster>/<task id> (Service Authorization Reference, ECS):
+		// the Step Functions guide's template uses "*", which is not needed.
+		// This assumes the long task ARN format, the default for every
+		// account since 2021: an account that still opts out of
+		// taskLongArnFormat gets task/<task id> ARNs, which it does not match.
 		stmts = append(stmts,
 			Statement{Actions: []string{"ecs:StopTask", "ecs:DescribeTasks"}, Resources: []string{tasks}},
 			EventsRule(r.Env, "StepFunctionsGetEventsForECSTaskRule"))
@@ -61,6 +65,14 @@ func EcsRunTask(r Request, s EcsRunTaskScope) []Statement {
 		stmts = append(stmts, PassRole("ecs-tasks.amazonaws.com", roles...))
 	}
 	return stmts
+}
+
+// EcsRolesNamed reports whether an ecs:runTask request names both roles
+// the task runs with (Overrides.TaskRoleArn and Overrides.ExecutionRoleArn).
+// Otherwise ECS uses the task definition's own roles, which the request does
+// not name, and iam:PassRole on them must come from elsewhere.
+func EcsRolesNamed(r Request) bool {
+	return r.Param("Overrides", "TaskRoleArn") != nil && r.Param("Overrides", "ExecutionRoleArn") != nil
 }
 
 // ecsTaskDefinitionARN reads TaskDefinition: "family", "family:revision"
