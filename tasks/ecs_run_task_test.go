@@ -68,13 +68,26 @@ func TestEcsRunTaskRendering(t *testing.T) {
 		IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, Cluster: f.cluster, TaskDefinition: f.fgTD,
 		RevisionNumber: tasks.Path("$.revision"),
 		LaunchTarget: &tasks.EcsFargateLaunchTarget{CapacityProviderStrategy: &[]*awsecs.CapacityProviderStrategy{
-			{CapacityProvider: jsii.String("FARGATE_SPOT"), Weight: jsii.Number(2)}, {CapacityProvider: jsii.String("FARGATE"), Base: jsii.Number(1)}}},
+			{CapacityProvider: jsii.String("FARGATE_SPOT"), Weight: sfn.JsonPath_NumberAt(jsii.String("$.spotWeight"))},
+			{CapacityProvider: jsii.String("FARGATE"), Base: jsii.Number(1)}}},
 		SecurityGroups: &[]awsec2.ISecurityGroup{awsec2.SecurityGroup_FromSecurityGroupId(f.stack, jsii.String("SG"), jsii.String("sg-12345"), nil)},
 		Subnets:        &awsec2.SubnetSelection{SubnetType: awsec2.SubnetType_PUBLIC},
 		ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerName: jsii.String("TheContainer"),
 			Environment: &[]*tasks.TaskEnvironmentVariable{{Name: jsii.String("TASK_TOKEN"), Value: tasks.StringAt("$$.Task.Token")}}}},
 	})
-	tpl := machine(t, f.stack, fargate.Next(ec2).Next(callback))
+	// Every field decided at run time.
+	dynamic := tasks.NewEcsRunTask(f.stack, jsii.String("Dynamic"), &tasks.EcsRunTaskProps{
+		Cluster: f.cluster, TaskDefinition: f.fgTD,
+		LaunchTarget: &tasks.EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType(*tasks.StringAt("$.launchType")),
+			PlatformVersion: awsecs.FargatePlatformVersion(*tasks.StringAt("$.platform"))},
+		PropagatedTagSource: awsecs.PropagatedTagSource(*tasks.StringAt("$.propagate")),
+		ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerName: tasks.StringAt("$.container"),
+			Command:     tasks.Path("$.command"),
+			Environment: &[]*tasks.TaskEnvironmentVariable{{Name: tasks.StringAt("$.env.name"), Value: tasks.StringAt("$.env.value")}},
+			Cpu:         tasks.Path("$.cpu"), MemoryLimit: tasks.Intrinsic("States.MathAdd($.memory, 256)"), MemoryReservation: tasks.Path("$.reserved")}},
+		Cpu: tasks.StringAt("$.taskCpu"), MemoryMiB: tasks.StringAt("$.taskMemory"),
+	})
+	tpl := machine(t, f.stack, fargate.Next(ec2).Next(callback).Next(dynamic))
 	clusterARN := ref(f.stack, f.cluster, "Arn")
 	res := "arn:" + partition + ":states:::ecs:runTask"
 
@@ -105,13 +118,37 @@ func TestEcsRunTaskRendering(t *testing.T) {
 	delete(params, "NetworkConfiguration")
 	assert.Equal(t, []any{"sg-12345"}, netcfg["SecurityGroups"])
 	assert.NotContains(t, netcfg, "AssignPublicIp")
-	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res + ".waitForTaskToken", "End": true, "Parameters": map[string]any{
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res + ".waitForTaskToken", "Next": "Dynamic", "Parameters": map[string]any{
 		"Cluster": clusterARN, "TaskDefinition.$": "States.Format('" + *f.fgTD.Family() + ":{}', $.revision)",
-		"CapacityProviderStrategy": []any{map[string]any{"CapacityProvider": "FARGATE_SPOT", "Weight": 2.0},
+		"CapacityProviderStrategy": []any{map[string]any{"CapacityProvider": "FARGATE_SPOT", "Weight.$": "$.spotWeight"},
 			map[string]any{"CapacityProvider": "FARGATE", "Base": 1.0}},
 		"Overrides": map[string]any{"ContainerOverrides": []any{map[string]any{"Name": "TheContainer",
 			"Environment": []any{map[string]any{"Name": "TASK_TOKEN", "Value.$": "$$.Task.Token"}}}}},
 	}}, got)
+
+	got = state(t, tpl, "Dynamic")
+	params = got["Parameters"].(map[string]any)
+	delete(params, "NetworkConfiguration")
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": res, "End": true, "Parameters": map[string]any{
+		"Cluster": clusterARN, "TaskDefinition": ref(f.stack, f.fgTD, ""),
+		"LaunchType.$": "$.launchType", "PlatformVersion.$": "$.platform", "PropagateTags.$": "$.propagate",
+		"Overrides": map[string]any{"Cpu.$": "$.taskCpu", "Memory.$": "$.taskMemory", "ContainerOverrides": []any{map[string]any{
+			"Name.$": "$.container", "Command.$": "$.command", "Cpu.$": "$.cpu", "Memory.$": "States.MathAdd($.memory, 256)",
+			"MemoryReservation.$": "$.reserved",
+			"Environment":         []any{map[string]any{"Name.$": "$.env.name", "Value.$": "$.env.value"}}}}},
+	}}, got)
+}
+
+// A JSONata revision: the task definition is built at run time, IAM covers
+// the family's revisions.
+func TestEcsRunTaskJSONataRevision(t *testing.T) {
+	f := newEcsFixture()
+	task := tasks.NewEcsRunTask(f.stack, jsii.String("Run"), &tasks.EcsRunTaskProps{QueryLanguage: sfn.QueryLanguage_JSONATA,
+		Cluster: f.cluster, TaskDefinition: f.ec2TD, LaunchTarget: &tasks.EcsEc2LaunchTarget{}, RevisionNumber: tasks.JSONata("$states.input.revision")})
+	tpl := machine(t, f.stack, task)
+	family := *f.ec2TD.Family()
+	assert.Equal(t, "{% '"+family+"' & ':' & $string($states.input.revision) %}", state(t, tpl, "Run")["Arguments"].(map[string]any)["TaskDefinition"])
+	assert.Contains(t, cdktest.RoleStatements(t, tpl), stmt([]string{"ecs:RunTask"}, arn("ecs", "task-definition/"+family+":*")))
 }
 
 func TestEcsRunTaskIAM(t *testing.T) {
@@ -129,26 +166,32 @@ func TestEcsRunTaskIAM(t *testing.T) {
 			stmt([]string{"events:PutTargets", "events:PutRule", "events:DescribeRule"}, arn("events", "rule/StepFunctionsGetEventsForECSTaskRule")),
 		}
 	}
+	// revision: none (the deployed revision's ARN), a literal one, or one
+	// decided at run time (the family's revisions).
 	tests := []struct {
-		name    string
-		pattern sfn.IntegrationPattern
-		dynamic bool
+		name     string
+		pattern  sfn.IntegrationPattern
+		revision *tasks.Value
 	}{
-		{"request response", "", false}, {"run job", sfn.IntegrationPattern_RUN_JOB, false}, {"callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, false},
-		{"dynamic request response", "", true}, {"dynamic run job", sfn.IntegrationPattern_RUN_JOB, true},
-		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, true},
+		{"request response", "", nil}, {"run job", sfn.IntegrationPattern_RUN_JOB, nil}, {"callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, nil},
+		{"literal revision request response", "", tasks.Number(4)}, {"literal revision run job", sfn.IntegrationPattern_RUN_JOB, tasks.Number(4)},
+		{"dynamic request response", "", tasks.Path("$.revision")}, {"dynamic run job", sfn.IntegrationPattern_RUN_JOB, tasks.Path("$.revision")},
+		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, tasks.Path("$.revision")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newEcsFixture()
 			props := &tasks.EcsRunTaskProps{IntegrationPattern: tt.pattern, Cluster: f.cluster, TaskDefinition: f.fgTD,
-				LaunchTarget: &tasks.EcsFargateLaunchTarget{},
+				LaunchTarget: &tasks.EcsFargateLaunchTarget{}, RevisionNumber: tt.revision,
 				ContainerOverrides: &[]*tasks.ContainerOverride{{ContainerDefinition: f.fgC,
 					Environment: &[]*tasks.TaskEnvironmentVariable{{Name: jsii.String("TOKEN"), Value: sfn.JsonPath_TaskToken()}}}}}
 			runTask := stmt([]string{"ecs:RunTask"}, ref(f.stack, f.fgTD, ""))
-			if tt.dynamic {
-				props.RevisionNumber = tasks.Path("$.revision")
+			switch {
+			case tt.revision == nil:
+			case tt.revision.Dynamic():
 				runTask = stmt([]string{"ecs:RunTask"}, arn("ecs", "task-definition/"+*f.fgTD.Family()+":*"))
+			default:
+				runTask = stmt([]string{"ecs:RunTask"}, arn("ecs", "task-definition/"+*f.fgTD.Family()+":4"))
 			}
 			want := []map[string]any{runTask, passRole(f, f.fgTD)}
 			if tt.pattern == sfn.IntegrationPattern_RUN_JOB {
