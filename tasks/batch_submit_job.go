@@ -22,9 +22,12 @@ type BatchContainerOverrides struct {
 	// Command replaces the image's or job definition's command: a list,
 	// whose items or whole may be dynamic (tasks.List, tasks.Path).
 	Command *Value
-	// Environment variables added or replaced; names are kept as given,
-	// values may be dynamic. Names starting with AWS_BATCH are reserved.
-	Environment *map[string]*string
+	// Environment variables added or replaced: a map of names, kept as
+	// given, to values that may be dynamic (&map[string]*string{...},
+	// tasks.Verbatim(...)); or the whole [{"Name": …, "Value": …}] list
+	// decided at run time (tasks.Path("$.env")). Names starting with
+	// AWS_BATCH are reserved.
+	Environment interface{}
 	// InstanceType for multi-node parallel jobs: an ec2.InstanceType, a
 	// *string, or a dynamic value.
 	InstanceType interface{}
@@ -57,10 +60,13 @@ type BatchSubmitJobProps struct {
 	JobQueueArn *string
 	// ArraySize makes an array job of 2–10000 children.
 	ArraySize *Value
-	// ContainerOverrides of the job definition's container.
-	ContainerOverrides *BatchContainerOverrides
-	// DependsOn lists the jobs this one waits for.
-	DependsOn *[]*BatchJobDependency
+	// ContainerOverrides of the job definition's container: a
+	// *BatchContainerOverrides, or the whole object decided at run time
+	// (tasks.Path("$.overrides")).
+	ContainerOverrides interface{}
+	// DependsOn lists the jobs this one waits for (at most 20): a
+	// *[]*BatchJobDependency, or the whole list decided at run time.
+	DependsOn interface{}
 	// Payload is the job's Parameters (Ref::name substitutions in the job
 	// definition); its keys are kept as given.
 	Payload sfn.TaskInput
@@ -71,8 +77,10 @@ type BatchSubmitJobProps struct {
 	// duration and drops the state's own timeout, TaskTimeout stays the
 	// state's TimeoutSeconds.
 	Timeout *Value
-	// Tags of the job: at most 50; keys 1–128, values up to 256 characters.
-	Tags *map[string]*string
+	// Tags of the job: a map (at most 50; keys 1–128, values up to 256
+	// characters, values may be dynamic) such as &map[string]*string{...},
+	// or the whole map decided at run time.
+	Tags interface{}
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -124,31 +132,30 @@ func NewBatchSubmitJob(scope constructs.Construct, id *string, props *BatchSubmi
 			b.params["Parameters"] = v
 		}
 	}
-	if props.ContainerOverrides != nil {
-		b.params["ContainerOverrides"] = b.containerOverrides(props.ContainerOverrides, jsonata)
-	}
-	if props.DependsOn != nil {
-		var deps []*Value
-		for i, d := range *props.DependsOn {
-			if d == nil {
-				continue
-			}
-			dep := map[string]*Value{}
-			if v := field(spec, fmt.Sprintf("DependsOn[%d].JobId", i), d.JobId); v != nil {
-				dep["JobId"] = v
-			}
-			if v := field(spec, fmt.Sprintf("DependsOn[%d].Type", i), d.Type); v != nil {
-				if s, ok := v.String(); ok && s != "N_TO_N" && s != "SEQUENTIAL" {
-					b.problem(fmt.Sprintf("DependsOn[%d].Type", i), "must be N_TO_N or SEQUENTIAL (or dynamic), got %q", s)
-				}
-				dep["Type"] = v
-			}
-			deps = append(deps, value.NewObject(dep))
+	switch o := props.ContainerOverrides.(type) {
+	case nil:
+	case *BatchContainerOverrides:
+		if o != nil {
+			b.params["ContainerOverrides"] = b.containerOverrides(o, jsonata)
 		}
-		b.params["DependsOn"] = value.NewList(deps...)
+	case BatchContainerOverrides:
+		b.params["ContainerOverrides"] = b.containerOverrides(&o, jsonata)
+	default:
+		b.setWhole("ContainerOverrides", "ContainerOverrides", o, "a *tasks.BatchContainerOverrides")
+	}
+	switch d := props.DependsOn.(type) {
+	case nil:
+	case *[]*BatchJobDependency:
+		if d != nil {
+			b.dependsOn(*d)
+		}
+	case []*BatchJobDependency:
+		b.dependsOn(d)
+	default:
+		b.setWhole("DependsOn", "DependsOn", d, "a *[]*tasks.BatchJobDependency")
 	}
 	if props.Tags != nil {
-		b.tags(*props.Tags)
+		b.tags(props.Tags)
 	}
 	spec.Params = value.NewObject(b.params)
 	return newTask(scope, id, props, spec)
@@ -171,6 +178,43 @@ func (b *batchBuilder) required(prop, key string, s *string, what string) *Value
 	}
 	b.params[key] = v
 	return v
+}
+
+// setWhole sets a field given whole as a value decided at run time; typed
+// names what else the prop takes, for the error.
+func (b *batchBuilder) setWhole(prop, key string, x any, typed string) {
+	v := field(b.spec, prop, x)
+	switch {
+	case v == nil:
+	case v.IsExpression():
+		b.params[key] = v
+	default:
+		b.problem(prop, "give %s, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got %s", typed, describeValue(v))
+	}
+}
+
+func (b *batchBuilder) dependsOn(deps []*BatchJobDependency) {
+	if len(deps) > 20 {
+		b.problem("DependsOn", "a job can depend on at most 20 jobs, got %d", len(deps))
+	}
+	items := make([]*Value, 0, len(deps))
+	for i, d := range deps {
+		if d == nil {
+			continue
+		}
+		dep := map[string]*Value{}
+		if v := field(b.spec, fmt.Sprintf("DependsOn[%d].JobId", i), d.JobId); v != nil {
+			dep["JobId"] = v
+		}
+		if v := field(b.spec, fmt.Sprintf("DependsOn[%d].Type", i), d.Type); v != nil {
+			if s, ok := v.String(); ok && s != "N_TO_N" && s != "SEQUENTIAL" {
+				b.problem(fmt.Sprintf("DependsOn[%d].Type", i), "must be N_TO_N or SEQUENTIAL (or dynamic), got %q", s)
+			}
+			dep["Type"] = v
+		}
+		items = append(items, value.NewObject(dep))
+	}
+	b.params["DependsOn"] = value.NewList(items...)
 }
 
 // number checks a literal whole number against [min, max] (max 0: none).
@@ -198,24 +242,8 @@ func (b *batchBuilder) containerOverrides(o *BatchContainerOverrides, jsonata bo
 	if o.Command != nil {
 		out["Command"] = o.Command
 	}
-	if o.Environment != nil {
-		names := make([]string, 0, len(*o.Environment))
-		for k := range *o.Environment {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		env := make([]*Value, 0, len(names))
-		for _, k := range names {
-			if strings.HasPrefix(k, "AWS_BATCH") {
-				b.problem("ContainerOverrides.Environment", "%s: names starting with AWS_BATCH are reserved by AWS Batch", k)
-			}
-			v := field(b.spec, "ContainerOverrides.Environment."+k, (*o.Environment)[k])
-			if v == nil {
-				v = value.Lit("")
-			}
-			env = append(env, value.NewObject(map[string]*Value{"Name": value.Lit(k), "Value": v}))
-		}
-		out["Environment"] = value.NewList(env...)
+	if env := b.environment(o.Environment); env != nil {
+		out["Environment"] = env
 	}
 	switch t := o.InstanceType.(type) {
 	case nil:
@@ -250,6 +278,39 @@ func (b *batchBuilder) containerOverrides(o *BatchContainerOverrides, jsonata bo
 	return value.NewObject(out)
 }
 
+// environment renders Environment as Batch's [{Name, Value}] list, sorted
+// by name, or takes the whole list from a run-time expression.
+func (b *batchBuilder) environment(x any) *Value {
+	const prop = "ContainerOverrides.Environment"
+	v := field(b.spec, prop, x)
+	switch {
+	case v == nil:
+		return nil
+	case v.IsExpression():
+		return v
+	case v.Kind() != value.Object:
+		b.problem(prop, "give a map of variable names to values, or a JSONPath, intrinsic or JSONata expression that yields the [{\"Name\", \"Value\"}] list, got %s", describeValue(v))
+		return nil
+	}
+	names := make([]string, 0, len(v.Fields()))
+	for k := range v.Fields() {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	env := make([]*Value, 0, len(names))
+	for _, k := range names {
+		if strings.HasPrefix(k, "AWS_BATCH") {
+			b.problem(prop, "%s: names starting with AWS_BATCH are reserved by AWS Batch", k)
+		}
+		val := v.Field(k)
+		if val.Kind() == value.Literal && val.LiteralValue() == nil {
+			val = value.Lit("")
+		}
+		env = append(env, value.NewObject(map[string]*Value{"Name": value.Lit(k), "Value": val}))
+	}
+	return value.NewList(env...)
+}
+
 // asString renders a number as the string ResourceRequirements takes,
 // converting a dynamic value at run time.
 func asString(v *Value, jsonata bool) *Value {
@@ -266,21 +327,30 @@ func asString(v *Value, jsonata bool) *Value {
 	return v
 }
 
-func (b *batchBuilder) tags(tags map[string]*string) {
-	if len(tags) > 50 {
-		b.problem("Tags", "at most 50 tags, got %d", len(tags))
+// tags renders Tags with their keys as given, checking literal ones, or
+// takes the whole map from a run-time expression.
+func (b *batchBuilder) tags(x any) {
+	v := field(b.spec, "Tags", x)
+	switch {
+	case v == nil:
+		return
+	case v.IsExpression():
+		b.params["Tags"] = v
+		return
+	case v.Kind() != value.Object:
+		b.problem("Tags", "give a map of tag keys to values, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got %s", describeValue(v))
+		return
 	}
-	fields := make(map[string]any, len(tags))
-	for k, v := range tags {
+	if n := len(v.Fields()); n > 50 {
+		b.problem("Tags", "at most 50 tags, got %d", n)
+	}
+	for k, tv := range v.Fields() {
 		if n := len([]rune(k)); n < 1 || n > 128 {
 			b.problem("Tags", "key %q must be 1 to 128 characters, got %d", k, n)
 		}
-		if v != nil && !value.IsTokenString(*v) && len([]rune(*v)) > 256 {
-			b.problem("Tags", "value of %q must be at most 256 characters, got %d", k, len([]rune(*v)))
+		if s, ok := tv.String(); ok && !value.IsTokenString(s) && len([]rune(s)) > 256 {
+			b.problem("Tags", "value of %q must be at most 256 characters, got %d", k, len([]rune(s)))
 		}
-		fields[k] = v
 	}
-	if v := field(b.spec, "Tags", fields); v != nil {
-		b.params["Tags"] = v.Verbatim()
-	}
+	b.params["Tags"] = v.Verbatim()
 }

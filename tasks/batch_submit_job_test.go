@@ -1,6 +1,7 @@
 package tasks_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
 
+	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 	"github.com/sfnkit/sfnkit/tasks"
 )
@@ -79,6 +81,61 @@ func TestBatchSubmitJobRendering(t *testing.T) {
 			"ArrayProperties": map[string]any{"Size.$": "$.size"}}}, state(t, tpl, "RR"))
 }
 
+// Every field of aws/aws-cdk#10708 decided at run time, whole or in part.
+func TestBatchSubmitJobEveryFieldDynamic(t *testing.T) {
+	stack := cdktest.NewStack()
+	whole := tasks.NewBatchSubmitJob(stack, jsii.String("Whole"), &tasks.BatchSubmitJobProps{
+		JobDefinitionArn: tasks.StringAt("$.definition"), JobQueueArn: tasks.StringAt("$.queue"),
+		JobName:   tasks.StringAt("States.Format('job-{}', $.id)"),
+		ArraySize: tasks.Path("$.size"), Attempts: tasks.Path("$.attempts"), Timeout: tasks.Path("$.timeout"),
+		Payload: tasks.TaskInput_FromJsonPathAt("$.params"),
+		ContainerOverrides: &tasks.BatchContainerOverrides{
+			Command: tasks.Path("$.command"), Environment: tasks.Path("$.env"), InstanceType: tasks.StringAt("$.instanceType"),
+			Memory: tasks.Path("$.memory"), GpuCount: tasks.Path("$.gpus"), Vcpus: tasks.Path("$.vcpus"),
+		},
+		DependsOn: tasks.Path("$.dependsOn"),
+		Tags:      tasks.Path("$.tags"),
+	})
+	parts := tasks.NewBatchSubmitJob(stack, jsii.String("Parts"), batchProps(func(p *tasks.BatchSubmitJobProps) {
+		p.ContainerOverrides = tasks.Path("$.overrides")
+		p.Payload = tasks.TaskInput_FromObject(map[string]any{"Ref::day": tasks.Path("$.day")})
+		p.DependsOn = &[]*tasks.BatchJobDependency{{JobId: tasks.StringAt("$.previous"), Type: tasks.StringAt("$.dependencyType")}}
+		p.Tags = &map[string]*string{"owner": tasks.StringAt("$.owner")}
+	}))
+	env := tasks.NewBatchSubmitJob(stack, jsii.String("Env"), batchProps(func(p *tasks.BatchSubmitJobProps) {
+		p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: tasks.Verbatim(map[string]any{"day": tasks.Path("$.day")})}
+	}))
+	tpl := machine(t, stack, whole.Next(parts).Next(env))
+
+	assert.Equal(t, map[string]any{
+		"JobDefinition.$": "$.definition", "JobQueue.$": "$.queue", "JobName.$": "States.Format('job-{}', $.id)",
+		"ArrayProperties": map[string]any{"Size.$": "$.size"},
+		"RetryStrategy":   map[string]any{"Attempts.$": "$.attempts"},
+		"Timeout":         map[string]any{"AttemptDurationSeconds.$": "$.timeout"},
+		"Parameters.$":    "$.params",
+		"ContainerOverrides": map[string]any{
+			"Command.$": "$.command", "Environment.$": "$.env", "InstanceType.$": "$.instanceType",
+			"ResourceRequirements": []any{
+				map[string]any{"Type": "GPU", "Value.$": "States.Format('{}', $.gpus)"},
+				map[string]any{"Type": "MEMORY", "Value.$": "States.Format('{}', $.memory)"},
+				map[string]any{"Type": "VCPU", "Value.$": "States.Format('{}', $.vcpus)"},
+			},
+		},
+		"DependsOn.$": "$.dependsOn",
+		"Tags.$":      "$.tags",
+	}, state(t, tpl, "Whole")["Parameters"])
+	assert.Equal(t, map[string]any{
+		"JobDefinition": jobDefARN, "JobQueue": jobQueueARN, "JobName": "MyJob",
+		"ContainerOverrides.$": "$.overrides",
+		"Parameters":           map[string]any{"Ref::day.$": "$.day"},
+		"DependsOn":            []any{map[string]any{"JobId.$": "$.previous", "Type.$": "$.dependencyType"}},
+		"Tags":                 map[string]any{"owner.$": "$.owner"},
+	}, state(t, tpl, "Parts")["Parameters"])
+	assert.Equal(t, map[string]any{"Environment": []any{map[string]any{"Name": "day", "Value.$": "$.day"}}},
+		state(t, tpl, "Env")["Parameters"].(map[string]any)["ContainerOverrides"])
+	integ.Validate(t, stack)
+}
+
 func TestBatchSubmitJobJSONata(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewBatchSubmitJob(stack, jsii.String("Submit"), batchProps(func(p *tasks.BatchSubmitJobProps) {
@@ -141,7 +198,8 @@ func TestBatchSubmitJobErrors(t *testing.T) {
 		mod  func(p *tasks.BatchSubmitJobProps)
 		want string
 	}{
-		{"job name too long", func(p *tasks.BatchSubmitJobProps) { p.JobName = jsii.String(strings.Repeat("a", 129)) }, "JobName: \"aaaa"},
+		{"job name too long", func(p *tasks.BatchSubmitJobProps) { p.JobName = jsii.String(strings.Repeat("a", 129)) },
+			`JobName: "` + strings.Repeat("a", 129) + `" is not a valid job name: 1 to 128 letters`},
 		{"job name characters", func(p *tasks.BatchSubmitJobProps) { p.JobName = jsii.String("my job") }, `JobName: "my job" is not a valid job name`},
 		{"job name start", func(p *tasks.BatchSubmitJobProps) { p.JobName = jsii.String("-job") }, "starting with a letter or digit"},
 		{"array size", func(p *tasks.BatchSubmitJobProps) { p.ArraySize = tasks.Number(1) }, "ArraySize: must be from 2 to 10000, got 1"},
@@ -161,6 +219,20 @@ func TestBatchSubmitJobErrors(t *testing.T) {
 			p.Payload = tasks.TaskInput_FromObject(map[string]any{"token": tasks.Path("$$.Task.Token")})
 		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by batch:submitJob"},
 		{"missing queue", func(p *tasks.BatchSubmitJobProps) { p.JobQueueArn = nil }, "JobQueueArn: required"},
+		{"too many dependencies", func(p *tasks.BatchSubmitJobProps) {
+			deps := make([]*tasks.BatchJobDependency, 21)
+			for i := range deps {
+				deps[i] = &tasks.BatchJobDependency{JobId: tasks.StringAt("$.jobs[" + strconv.Itoa(i) + "]")}
+			}
+			p.DependsOn = &deps
+		}, "DependsOn: a job can depend on at most 20 jobs, got 21"},
+		{"overrides neither typed nor dynamic", func(p *tasks.BatchSubmitJobProps) { p.ContainerOverrides = tasks.Lit("x") },
+			"ContainerOverrides: give a *tasks.BatchContainerOverrides, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got a literal"},
+		{"environment as a list", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: tasks.List("A=1")}
+		}, "ContainerOverrides.Environment: give a map of variable names to values, or a JSONPath, intrinsic or JSONata expression"},
+		{"tags as a list", func(p *tasks.BatchSubmitJobProps) { p.Tags = tasks.List("team") },
+			"Tags: give a map of tag keys to values, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got a list"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package tasks
 
 import (
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -155,16 +154,4 @@ func patternName(p sfn.IntegrationPattern, def string) string {
 		return def + " (the default)"
 	}
 	return string(p)
-}
-
-func describeValue(v *Value) string {
-	switch {
-	case v == nil:
-		return "nothing"
-	case v.IsExpression():
-		return strings.TrimSpace(v.Expr())
-	case v.Kind() == value.List:
-		return "a list"
-	}
-	return "a literal"
 }

@@ -3,12 +3,14 @@ package tasks
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
+	"github.com/sfnkit/sfnkit/internal/value"
 )
 
 // Task is what every constructor here returns: an sfn.CustomState, so it
@@ -103,4 +105,19 @@ func (s *stringList) UnmarshalJSON(b []byte) error {
 
 func fieldProblem(name, format string, args ...any) error {
 	return fmt.Errorf("%s: %s", name, fmt.Sprintf(format, args...))
+}
+
+// describeValue names what a value is, for error messages.
+func describeValue(v *Value) string {
+	switch {
+	case v == nil:
+		return "nothing"
+	case v.IsExpression():
+		return strings.TrimSpace(v.Expr())
+	case v.Kind() == value.List:
+		return "a list"
+	case v.Kind() == value.Object:
+		return "an object"
+	}
+	return "a literal"
 }
