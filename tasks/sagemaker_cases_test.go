@@ -2,6 +2,7 @@ package tasks_test
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
@@ -74,11 +75,30 @@ var (
 	smRun = sfn.IntegrationPattern_RUN_JOB
 )
 
+// dynamicCompute is a training ResourceConfig decided at run time, in the
+// CDK's own types where the CDK has them.
+func dynamicCompute() *tasks.ResourceConfig {
+	return &tasks.ResourceConfig{InstanceCount: tasks.Path("$.count"),
+		InstanceType: awsec2.NewInstanceType(sfn.JsonPath_StringAt(jsii.String("$.type"))),
+		VolumeSize:   awscdk.Size_Gibibytes(sfn.JsonPath_NumberAt(jsii.String("$.gib")))}
+}
+
+// smCases: each job API in each pattern with a literal and a dynamic name
+// (the dynamic cases also take their compute from the input); the other
+// APIs, request/response only, with a literal and a dynamic name.
 func smCases() []smCase {
 	lit, dyn := jsii.String("Nightly-Job"), tasks.StringAt("$.name")
 	return []smCase{
 		{"processing/RR/literal", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), processingProps(s, lit, smRR))
+		}},
+		{"processing/RR/dynamic", func(s awscdk.Stack) tasks.Task {
+			p := processingProps(s, dyn, smRR)
+			p.ClusterConfig = &tasks.ClusterConfig{InstanceCount: tasks.Path("$.count"), InstanceType: tasks.StringAt("$.type"), VolumeSizeInGB: tasks.Path("$.gb")}
+			return tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), p)
+		}},
+		{"processing/RUN_JOB/literal", func(s awscdk.Stack) tasks.Task {
+			return tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), processingProps(s, lit, smRun))
 		}},
 		{"processing/RUN_JOB/dynamic", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), processingProps(s, dyn, smRun))
@@ -86,17 +106,41 @@ func smCases() []smCase {
 		{"training/RR/literal", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, lit, smRR))
 		}},
+		{"training/RR/dynamic", func(s awscdk.Stack) tasks.Task {
+			p := trainingProps(s, dyn, smRR)
+			p.ResourceConfig = dynamicCompute()
+			return tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), p)
+		}},
+		{"training/RUN_JOB/literal", func(s awscdk.Stack) tasks.Task {
+			return tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, lit, smRun))
+		}},
 		{"training/RUN_JOB/dynamic", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, dyn, smRun))
 		}},
 		{"transform/RR/literal", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), transformProps(lit, smRR))
 		}},
+		{"transform/RR/dynamic", func(s awscdk.Stack) tasks.Task {
+			p := transformProps(dyn, smRR)
+			p.TransformResources = &tasks.TransformResources{InstanceCount: tasks.Path("$.count"), InstanceType: tasks.StringAt("$.type")}
+			return tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), p)
+		}},
+		{"transform/RUN_JOB/literal", func(s awscdk.Stack) tasks.Task {
+			return tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), transformProps(lit, smRun))
+		}},
 		{"transform/RUN_JOB/dynamic", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), transformProps(dyn, smRun))
 		}},
 		{"tuning/RR/literal", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), tuningProps(s, jsii.String("Tune-1"), smRR))
+		}},
+		{"tuning/RR/dynamic", func(s awscdk.Stack) tasks.Task {
+			p := tuningProps(s, dyn, smRR)
+			p.TrainingJobDefinition.ResourceConfig = dynamicCompute()
+			return tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), p)
+		}},
+		{"tuning/RUN_JOB/literal", func(s awscdk.Stack) tasks.Task {
+			return tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), tuningProps(s, jsii.String("Tune-1"), smRun))
 		}},
 		{"tuning/RUN_JOB/dynamic", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), tuningProps(s, dyn, smRun))
@@ -128,7 +172,7 @@ func smCases() []smCase {
 		{"endpointconfig/RR/dynamic", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{
 				EndpointConfigName: dyn,
-				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: tasks.StringAt("$.type"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: tasks.StringAt("$.type"), InitialInstanceCount: tasks.Path("$.count"),
 					ModelName: tasks.StringAt("$.model"), VariantName: jsii.String("v1")}},
 			})
 		}},

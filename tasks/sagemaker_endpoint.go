@@ -16,8 +16,11 @@ type ProductionVariant struct {
 	InitialInstanceCount *Value
 	// InitialVariantWeight, at least 0.
 	InitialVariantWeight *Value
-	// InstanceType such as "ml.m5.xlarge" (a literal without "ml." gets it).
-	InstanceType *string
+	// InstanceType: an ec2.InstanceType as in the CDK
+	// (awsec2.InstanceType_Of(awsec2.InstanceClass_M5, awsec2.InstanceSize_XLARGE)),
+	// or a string such as "ml.m5.xlarge", possibly dynamic. A literal
+	// without "ml." gets it.
+	InstanceType interface{}
 	VariantName  *string
 	ModelName    *string
 }
@@ -78,7 +81,7 @@ func NewSageMakerCreateEndpointConfig(scope constructs.Construct, id *string, pr
 				"InitialInstanceCount", count,
 				"InstanceType", b.required("ProductionVariants.InstanceType", b.instanceType("ProductionVariants.InstanceType", v.InstanceType), "the instance type"),
 				"ModelName", b.name("ProductionVariants.ModelName", v.ModelName, 63, "the model to host"),
-				"VariantName", b.required("ProductionVariants.VariantName", b.field("ProductionVariants.VariantName", v.VariantName), "the variant name"),
+				"VariantName", b.name("ProductionVariants.VariantName", v.VariantName, 63, "the variant name"),
 				"AcceleratorType", b.field("ProductionVariants.AcceleratorType", v.AcceleratorType),
 				"InitialVariantWeight", weight))
 		}

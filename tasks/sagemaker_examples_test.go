@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
@@ -37,8 +38,8 @@ func TestSageMakerModuleExamples(t *testing.T) {
 		},
 		ResourceConfig: &tasks.ResourceConfig{
 			InstanceCount: tasks.Number(1),
-			InstanceType:  sfn.JsonPath_StringAt(jsii.String("$.InstanceType")),
-			VolumeSize:    tasks.Number(50),
+			InstanceType:  awsec2.NewInstanceType(sfn.JsonPath_StringAt(jsii.String("$.InstanceType"))),
+			VolumeSize:    awscdk.Size_Gibibytes(jsii.Number(50)),
 		},
 		StoppingCondition: &tasks.StoppingCondition{MaxRuntime: awscdk.Duration_Hours(jsii.Number(2))},
 		ResultPath:        jsii.String(tasks.Discard),
@@ -54,7 +55,8 @@ func TestSageMakerModuleExamples(t *testing.T) {
 			S3Uri: jsii.String("s3://inputbucket/train"), S3DataType: tasks.S3DataType_S3_PREFIX,
 		}}},
 		TransformOutput:    &tasks.TransformOutput{S3OutputPath: jsii.String("s3://outputbucket/TransformJobOutputPath")},
-		TransformResources: &tasks.TransformResources{InstanceCount: tasks.Number(1), InstanceType: jsii.String("m4.xlarge")},
+		TransformResources: &tasks.TransformResources{InstanceCount: tasks.Number(1),
+			InstanceType: awsec2.InstanceType_Of(awsec2.InstanceClass_M4, awsec2.InstanceSize_XLARGE)},
 		ResultPath:         jsii.String(tasks.Discard),
 	})
 	endpoint := tasks.NewSageMakerCreateEndpoint(stack, jsii.String("SagemakerEndpoint"), &tasks.SageMakerCreateEndpointProps{
@@ -66,7 +68,7 @@ func TestSageMakerModuleExamples(t *testing.T) {
 		EndpointConfigName: jsii.String("MyEndpointConfig"),
 		ProductionVariants: &[]*tasks.ProductionVariant{{
 			InitialInstanceCount: tasks.Number(2),
-			InstanceType:         jsii.String("m5.xlarge"),
+			InstanceType:         awsec2.InstanceType_Of(awsec2.InstanceClass_M5, awsec2.InstanceSize_XLARGE),
 			ModelName:            jsii.String("MyModel"),
 			VariantName:          jsii.String("awesome-variant"),
 		}},

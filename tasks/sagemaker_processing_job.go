@@ -23,8 +23,9 @@ type AppSpecification struct {
 type ClusterConfig struct {
 	// InstanceCount, at least 1.
 	InstanceCount *Value
-	// InstanceType such as "ml.t3.medium" (a literal without "ml." gets it).
-	InstanceType *string
+	// InstanceType: "ml.t3.medium" or an ec2.InstanceType, possibly
+	// dynamic (a literal without "ml." gets it).
+	InstanceType interface{}
 	// VolumeSizeInGB, at least 1.
 	VolumeSizeInGB      *Value
 	VolumeEncryptionKey awskms.IKey

@@ -31,6 +31,7 @@ func smJSON(x any) string {
 // dynamic (JSONPath) resource name: the resolved state and the exact
 // statements of the state machine role.
 func TestSageMakerRenderingAndIAM(t *testing.T) {
+	require.Len(t, smWant, len(smCases()), "an expectation without its case")
 	for _, c := range smCases() {
 		t.Run(c.name, func(t *testing.T) {
 			want, ok := smWant[c.name]
@@ -226,6 +227,75 @@ func TestSageMakerErrors(t *testing.T) {
 			tasks.NewSageMakerUpdateEndpoint(s, jsii.String("Task"), &tasks.SageMakerUpdateEndpointProps{EndpointName: jsii.String("-e"),
 				EndpointConfigName: jsii.String("c")})
 		}, `EndpointName: "-e" is not a valid name`},
+		{"training name too long", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, &long, smRR))
+		}, `TrainingJobName: "` + long + `" is not a valid name: use 1 to 63 letters, digits and hyphens`},
+		{"training name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, jsii.String("job.1"), smRR))
+		}, `TrainingJobName: "job.1" is not a valid name`},
+		{"training VolumeSize not whole GiB", func(s awscdk.Stack) {
+			p := trainingProps(s, jsii.String("j"), smRR)
+			p.ResourceConfig = &tasks.ResourceConfig{InstanceCount: tasks.Number(1), InstanceType: jsii.String("m5.large"),
+				VolumeSize: awscdk.Size_Mebibytes(jsii.Number(1500))}
+			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), p)
+		}, "ResourceConfig.VolumeSize: must be a whole number of GiB"},
+		{"training WAIT_FOR_TASK_TOKEN", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, jsii.String("j"), sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN))
+		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by sagemaker:createTrainingJob; supported: REQUEST_RESPONSE, RUN_JOB"},
+		{"transform name too long", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), transformProps(&long, smRR))
+		}, `TransformJobName: "` + long + `" is not a valid name: use 1 to 63 letters`},
+		{"transform name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), transformProps(jsii.String("nightly job"), smRR))
+		}, `TransformJobName: "nightly job" is not a valid name`},
+		{"transform WAIT_FOR_TASK_TOKEN", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), transformProps(jsii.String("j"), sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN))
+		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by sagemaker:createTransformJob"},
+		{"tuning name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), tuningProps(s, jsii.String("tune_1"), smRR))
+		}, `HyperParameterTuningJobName: "tune_1" is not a valid name: use 1 to 32 letters`},
+		{"tuning InstanceCount < 1", func(s awscdk.Stack) {
+			p := tuningProps(s, jsii.String("t"), smRR)
+			p.TrainingJobDefinition.ResourceConfig = &tasks.ResourceConfig{InstanceCount: tasks.Number(0), InstanceType: jsii.String("m5.large"), VolumeSize: tasks.Number(5)}
+			tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), p)
+		}, "TrainingJobDefinition.ResourceConfig.InstanceCount: must be a whole number of at least 1, got 0"},
+		{"tuning WAIT_FOR_TASK_TOKEN", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), tuningProps(s, jsii.String("t"), sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN))
+		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by sagemaker:createHyperParameterTuningJob"},
+		{"model name too long", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateModel(s, jsii.String("Task"), &tasks.SageMakerCreateModelProps{ModelName: &long, Role: smRole(s),
+				PrimaryContainer: tasks.NewContainerDefinition(&tasks.ContainerDefinitionOptions{ModelPackageName: jsii.String("p")})})
+		}, `ModelName: "` + long + `" is not a valid name: use 1 to 63 letters`},
+		{"model name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateModel(s, jsii.String("Task"), &tasks.SageMakerCreateModelProps{ModelName: jsii.String("model-"), Role: smRole(s),
+				PrimaryContainer: tasks.NewContainerDefinition(&tasks.ContainerDefinitionOptions{ModelPackageName: jsii.String("p")})})
+		}, `ModelName: "model-" is not a valid name`},
+		{"endpoint config name too long", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: &long,
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("m"), VariantName: jsii.String("v")}}})
+		}, `EndpointConfigName: "` + long + `" is not a valid name: use 1 to 63 letters`},
+		{"endpoint config model name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("my/model"), VariantName: jsii.String("v")}}})
+		}, `ProductionVariants.ModelName: "my/model" is not a valid name`},
+		{"endpoint config variant name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("m"), VariantName: jsii.String("blue_green")}}})
+		}, `ProductionVariants.VariantName: "blue_green" is not a valid name`},
+		{"endpoint config RUN_JOB", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("m"), VariantName: jsii.String("v")}},
+				IntegrationPattern: smRun})
+		}, "IntegrationPattern: RUN_JOB is not supported by sagemaker:createEndpointConfig; supported: REQUEST_RESPONSE"},
+		{"endpoint name too long", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateEndpoint(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointProps{EndpointName: &long, EndpointConfigName: jsii.String("c")})
+		}, `EndpointName: "` + long + `" is not a valid name: use 1 to 63 letters`},
+		{"endpoint config name bad characters", func(s awscdk.Stack) {
+			tasks.NewSageMakerCreateEndpoint(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointProps{EndpointName: jsii.String("e"), EndpointConfigName: jsii.String("c--")})
+		}, `EndpointConfigName: "c--" is not a valid name`},
+		{"update endpoint name too long", func(s awscdk.Stack) {
+			tasks.NewSageMakerUpdateEndpoint(s, jsii.String("Task"), &tasks.SageMakerUpdateEndpointProps{EndpointName: &long, EndpointConfigName: jsii.String("c")})
+		}, `EndpointName: "` + long + `" is not a valid name: use 1 to 63 letters`},
 		{"update endpoint RUN_JOB", func(s awscdk.Stack) {
 			tasks.NewSageMakerUpdateEndpoint(s, jsii.String("Task"), &tasks.SageMakerUpdateEndpointProps{EndpointName: jsii.String("e"),
 				EndpointConfigName: jsii.String("c"), IntegrationPattern: smRun})

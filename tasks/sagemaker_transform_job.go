@@ -76,8 +76,9 @@ type TransformOutput struct {
 type TransformResources struct {
 	// InstanceCount, at least 1.
 	InstanceCount *Value
-	// InstanceType such as "ml.m4.xlarge" (a literal without "ml." gets it).
-	InstanceType        *string
+	// InstanceType: an ec2.InstanceType as in the CDK, or a string such as
+	// "ml.m4.xlarge", possibly dynamic (a literal without "ml." gets it).
+	InstanceType        interface{}
 	VolumeEncryptionKey awskms.IKey
 }
 

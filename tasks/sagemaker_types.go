@@ -161,11 +161,16 @@ type MetricDefinition struct {
 type ResourceConfig struct {
 	// InstanceCount, at least 1. Default (whole config unset): 1.
 	InstanceCount *Value
-	// InstanceType such as "ml.m5.xlarge"; a literal without "ml." gets it
-	// ("m5.xlarge" → "ml.m5.xlarge"), as the CDK's ec2.InstanceType does.
-	InstanceType *string
-	// VolumeSize in GiB (the CDK takes a Size). Default (whole config unset): 10.
-	VolumeSize *Value
+	// InstanceType: an ec2.InstanceType as in the CDK
+	// (awsec2.NewInstanceType(sfn.JsonPath_StringAt(jsii.String("$.type"))) is
+	// dynamic), or a string such as "ml.m5.xlarge", possibly dynamic
+	// (tasks.StringAt). A literal without "ml." gets it ("m5.xlarge" →
+	// "ml.m5.xlarge"), as the CDK does.
+	InstanceType interface{}
+	// VolumeSize: an awscdk.Size as in the CDK (whole GiB), or a number of
+	// GiB that may be dynamic (tasks.Number(50), tasks.Path("$.gib")).
+	// Default (whole config unset): 10.
+	VolumeSize interface{}
 	// VolumeEncryptionKey encrypts the ML storage volume.
 	VolumeEncryptionKey awskms.IKey
 }
@@ -269,13 +274,30 @@ func isTokenLit(v *Value) bool {
 	return ok && value.IsTokenString(s)
 }
 
-// instanceType renders an instance type, adding "ml." to a literal as the CDK does.
-func (b *smBuilder) instanceType(prop string, s *string) *Value {
-	v := b.field(prop, s)
+// instanceType renders an instance type (an ec2.InstanceType or a
+// string), adding "ml." to a literal as the CDK does.
+func (b *smBuilder) instanceType(prop string, x any) *Value {
+	if t, ok := x.(awsec2.InstanceType); ok && t != nil {
+		x = t.ToString()
+	}
+	v := b.field(prop, x)
 	if t, ok := v.String(); ok && !value.IsTokenString(t) && !strings.HasPrefix(t, "ml.") {
 		return value.Lit("ml." + t)
 	}
 	return v
+}
+
+// gibibytes renders a size in GiB given as an awscdk.Size or a number.
+func (b *smBuilder) gibibytes(prop string, x any) *Value {
+	if size, ok := x.(awscdk.Size); ok && size != nil {
+		var gib *float64
+		if err := catchPanic(func() { gib = size.ToGibibytes(nil) }); err != nil {
+			b.problem(prop, "must be a whole number of GiB: %v", err)
+			return nil
+		}
+		x = gib
+	}
+	return b.field(prop, x)
 }
 
 // s3 converts an S3 location and records the grant a created role needs.
@@ -385,7 +407,7 @@ func (b *smBuilder) resourceConfig(prop string, c *ResourceConfig) *Value {
 	return obj(
 		"InstanceCount", b.atLeast(prop+".InstanceCount", b.required(prop+".InstanceCount", c.InstanceCount, "the number of instances"), 1),
 		"InstanceType", b.required(prop+".InstanceType", b.instanceType(prop+".InstanceType", c.InstanceType), "the instance type"),
-		"VolumeSizeInGB", b.atLeast(prop+".VolumeSize", b.required(prop+".VolumeSize", c.VolumeSize, "the volume size in GiB"), 1),
+		"VolumeSizeInGB", b.atLeast(prop+".VolumeSize", b.required(prop+".VolumeSize", b.gibibytes(prop+".VolumeSize", c.VolumeSize), "the volume size in GiB"), 1),
 		"VolumeKmsKeyId", b.key(prop+".VolumeEncryptionKey", c.VolumeEncryptionKey, "kms:CreateGrant"),
 	)
 }
