@@ -54,10 +54,10 @@ func TestSageMakerModuleExamples(t *testing.T) {
 		TransformInput: &tasks.TransformInput{TransformDataSource: &tasks.TransformDataSource{S3DataSource: &tasks.TransformS3DataSource{
 			S3Uri: jsii.String("s3://inputbucket/train"), S3DataType: tasks.S3DataType_S3_PREFIX,
 		}}},
-		TransformOutput:    &tasks.TransformOutput{S3OutputPath: jsii.String("s3://outputbucket/TransformJobOutputPath")},
+		TransformOutput: &tasks.TransformOutput{S3OutputPath: jsii.String("s3://outputbucket/TransformJobOutputPath")},
 		TransformResources: &tasks.TransformResources{InstanceCount: tasks.Number(1),
 			InstanceType: awsec2.InstanceType_Of(awsec2.InstanceClass_M4, awsec2.InstanceSize_XLARGE)},
-		ResultPath:         jsii.String(tasks.Discard),
+		ResultPath: jsii.String(tasks.Discard),
 	})
 	endpoint := tasks.NewSageMakerCreateEndpoint(stack, jsii.String("SagemakerEndpoint"), &tasks.SageMakerCreateEndpointProps{
 		EndpointName:       sfn.JsonPath_StringAt(jsii.String("$.EndpointName")),
