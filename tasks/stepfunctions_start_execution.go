@@ -54,8 +54,10 @@ type StepFunctionsStartExecutionProps struct {
 
 var (
 	startExecution, _ = iampolicy.Lookup("states", "startExecution")
-	// executionNameReject is what StartExecution rejects in a name.
-	executionNameReject = regexp.MustCompile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]")
+	// executionNameReject is what StartExecution rejects in a name: white
+	// space, brackets, wildcards, " # % \\ ^ | ~ ` $ & , ; : /, control
+	// characters and the noncharacters U+FFFE, U+FFFF and U+10FFFF.
+	executionNameReject = regexp.MustCompile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f\\x{FFFE}\\x{FFFF}\\x{10FFFF}]")
 )
 
 // startedByKey is the input field that links a child execution to its parent.
@@ -117,6 +119,8 @@ func NewStepFunctionsStartExecution(scope constructs.Construct, id *string, prop
 			switch n := utf8.RuneCountInString(s); {
 			case n < 1 || n > 80:
 				spec.Problems = append(spec.Problems, fieldProblem("Name", "must be 1 to 80 characters, got %d", n))
+			case !utf8.ValidString(s):
+				spec.Problems = append(spec.Problems, fieldProblem("Name", "%q is not valid UTF-8", s))
 			case executionNameReject.MatchString(s):
 				spec.Problems = append(spec.Problems, fieldProblem("Name", "%q has a character StartExecution rejects (%q): use letters, digits, - and _", s, executionNameReject.FindString(s)))
 			}

@@ -1,6 +1,7 @@
 package tasks_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -63,25 +64,35 @@ func TestStepFunctionsStartExecutionJSONata(t *testing.T) {
 func TestStepFunctionsStartExecutionIAM(t *testing.T) {
 	start := []string{"states:StartExecution"}
 	describe := []string{"states:DescribeExecution", "states:StopExecution"}
-	tests := []struct {
-		name    string
-		pattern sfn.IntegrationPattern
-		dynamic bool
-		want    []map[string]any
-	}{
-		{"request response", "", false, []map[string]any{stmt(start, childARN)}},
-		{"callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, false, []map[string]any{stmt(start, childARN)}},
+	type test struct {
+		name           string
+		pattern        sfn.IntegrationPattern
+		dynamic        bool
+		want           []map[string]any
+		outputAsString bool
+	}
+	tests := []test{
+		{"request response", "", false, []map[string]any{stmt(start, childARN)}, false},
+		{"callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, false, []map[string]any{stmt(start, childARN)}, false},
 		{"run job: that machine's executions, with the colon", sfn.IntegrationPattern_RUN_JOB, false, []map[string]any{
-			stmt(start, childARN), stmt(describe, "arn:aws:states:eu-west-1:111122223333:execution:child:*"), sfnRule}},
-		{"dynamic request response", "", true, []map[string]any{stmt(start, arn("states", "stateMachine:*"))}},
+			stmt(start, childARN), stmt(describe, "arn:aws:states:eu-west-1:111122223333:execution:child:*"), sfnRule}, false},
+		{"dynamic request response", "", true, []map[string]any{stmt(start, arn("states", "stateMachine:*"))}, false},
 		{"dynamic run job", sfn.IntegrationPattern_RUN_JOB, true, []map[string]any{
-			stmt(start, arn("states", "stateMachine:*")), stmt(describe, arn("states", "execution:*:*")), sfnRule}},
-		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, true, []map[string]any{stmt(start, arn("states", "stateMachine:*"))}},
+			stmt(start, arn("states", "stateMachine:*")), stmt(describe, arn("states", "execution:*:*")), sfnRule}, false},
+		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, true, []map[string]any{stmt(start, arn("states", "stateMachine:*"))}, false},
+	}
+	// RUN_JOB with OutputAsString (.sync) needs exactly what .sync:2 does.
+	for _, tt := range tests {
+		if tt.pattern == sfn.IntegrationPattern_RUN_JOB {
+			tt.name += " (.sync)"
+			tt.outputAsString = true
+			tests = append(tests, tt)
+		}
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stack := cdktest.NewStack()
-			props := &tasks.StepFunctionsStartExecutionProps{IntegrationPattern: tt.pattern,
+			props := &tasks.StepFunctionsStartExecutionProps{IntegrationPattern: tt.pattern, OutputAsString: jsii.Bool(tt.outputAsString),
 				Input: tasks.TaskInput_FromObject(map[string]any{"token": tasks.Path("$$.Task.Token")})}
 			if tt.dynamic {
 				props.StateMachineArn = tasks.StringAt("$.machine")
@@ -89,8 +100,11 @@ func TestStepFunctionsStartExecutionIAM(t *testing.T) {
 				props.StateMachine = childMachine(stack)
 			}
 			task := tasks.NewStepFunctionsStartExecution(stack, jsii.String("Start"), props)
-			got := cdktest.RoleStatements(t, machine(t, stack, task))
-			assert.Equal(t, cdktest.SortedStatements(tt.want), cdktest.SortedStatements(got))
+			tpl := machine(t, stack, task)
+			if tt.outputAsString {
+				assert.Equal(t, "arn:"+partition+":states:::states:startExecution.sync", state(t, tpl, "Start")["Resource"])
+			}
+			assert.Equal(t, cdktest.SortedStatements(tt.want), cdktest.SortedStatements(cdktest.RoleStatements(t, tpl)))
 		})
 	}
 }
@@ -127,8 +141,11 @@ func TestStepFunctionsStartExecutionErrors(t *testing.T) {
 				Input: tasks.TaskInput_FromObject(map[string]any{"foo": "bar"})}
 		}, "Input: integration pattern WAIT_FOR_TASK_TOKEN needs $$.Task.Token"},
 		{"name too long", func(stack awscdk.Stack) *tasks.StepFunctionsStartExecutionProps {
-			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), Name: jsii.String(string(make([]byte, 81)))}
+			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), Name: jsii.String(strings.Repeat("é", 81))}
 		}, "Name: must be 1 to 80 characters, got 81"},
+		{"name with a noncharacter", func(stack awscdk.Stack) *tasks.StepFunctionsStartExecutionProps {
+			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), Name: jsii.String("run-\uffff")}
+		}, `Name: "run-\uffff" has a character StartExecution rejects`},
 		{"name with a rejected character", func(stack awscdk.Stack) *tasks.StepFunctionsStartExecutionProps {
 			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), Name: jsii.String("run #1")}
 		}, `Name: "run #1" has a character StartExecution rejects (" ")`},
@@ -136,6 +153,10 @@ func TestStepFunctionsStartExecutionErrors(t *testing.T) {
 			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), AssociateWithParent: jsii.Bool(true),
 				Input: sfn.TaskInput_FromJsonPathAt(jsii.String("$.input"))}
 		}, "AssociateWithParent: needs Input to be an object"},
+		{"associate with a text input", func(stack awscdk.Stack) *tasks.StepFunctionsStartExecutionProps {
+			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), AssociateWithParent: jsii.Bool(true),
+				Input: tasks.TaskInput_FromText("go")}
+		}, "AssociateWithParent: needs Input to be an object (tasks.TaskInput_FromObject or sfn.TaskInput_FromObject) to add AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID to it; Input is taken whole from a literal"},
 		{"string output without RUN_JOB", func(stack awscdk.Stack) *tasks.StepFunctionsStartExecutionProps {
 			return &tasks.StepFunctionsStartExecutionProps{StateMachine: childMachine(stack), OutputAsString: jsii.Bool(true)}
 		}, "OutputAsString: only applies to RUN_JOB"},
@@ -187,4 +208,32 @@ func TestStepFunctionsInvokeActivity(t *testing.T) {
 			IntegrationPattern: sfn.IntegrationPattern_RUN_JOB})
 	})
 	assert.Contains(t, msg, "IntegrationPattern: RUN_JOB is not supported here")
+}
+
+// Arguments in a JSONata state; each misuse named.
+func TestStepFunctionsInvokeActivityJSONataAndErrors(t *testing.T) {
+	stack := cdktest.NewStack()
+	activity := sfn.NewActivity(stack, jsii.String("Work"), nil)
+	task := tasks.NewStepFunctionsInvokeActivity(stack, jsii.String("Work Task"), &tasks.StepFunctionsInvokeActivityProps{Activity: activity,
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Arguments: map[string]any{"size": "{% $states.input.size %}", "fixed": 1},
+		HeartbeatTimeout: sfn.Timeout_Jsonata(jsii.String("{% $states.input.heartbeat %}"))})
+	assert.Equal(t, map[string]any{"Type": "Task", "QueryLanguage": "JSONata", "Resource": ref(stack, activity, ""), "End": true,
+		"HeartbeatSeconds": "{% $states.input.heartbeat %}", "Arguments": map[string]any{"size": "{% $states.input.size %}", "fixed": 1.0}},
+		state(t, machine(t, stack, task), "Work Task"))
+
+	for _, tt := range []struct {
+		name  string
+		props *tasks.StepFunctionsInvokeActivityProps
+		want  string
+	}{
+		{"both Parameters and Arguments", &tasks.StepFunctionsInvokeActivityProps{Activity: activity,
+			Parameters: &map[string]interface{}{"a": 1}, Arguments: map[string]any{"a": 1}}, "Parameters: give Parameters (JSONPath) or Arguments (JSONata), not both"},
+		{"callback", &tasks.StepFunctionsInvokeActivityProps{Activity: activity, IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN,
+			Parameters: &map[string]interface{}{"token": sfn.JsonPath_TaskToken()}}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported here; supported: REQUEST_RESPONSE"},
+		{"no activity", &tasks.StepFunctionsInvokeActivityProps{}, "Activity: required"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Contains(t, validationError(t, func() { tasks.NewStepFunctionsInvokeActivity(stack, jsii.String(tt.name), tt.props) }), tt.want)
+		})
+	}
 }
