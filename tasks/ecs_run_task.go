@@ -42,14 +42,59 @@ type EcsLaunchTargetConfig struct {
 	// capacity provider strategy: neither LaunchType nor a strategy is sent
 	// (the CDK's CapacityProviderOptions.default()).
 	UseClusterCapacityProviders *bool
+
+	conflict bool // CapacityProviderOptions given with the fields above
 }
 
 func (c *EcsLaunchTargetConfig) EcsLaunchTargetConfig() *EcsLaunchTargetConfig { return c }
 
+// CapacityProviderOptions mirrors awsstepfunctionstasks.CapacityProviderOptions:
+// a capacity provider strategy of the task's own, or the cluster's default.
+type CapacityProviderOptions struct {
+	strategy       *[]*awsecs.CapacityProviderStrategy
+	clusterDefault bool
+}
+
+// CapacityProviderOptions_Custom runs the task on 1 to 20 capacity
+// providers (FARGATE_SPOT needs it); each field may be dynamic.
+func CapacityProviderOptions_Custom(strategy *[]*awsecs.CapacityProviderStrategy) *CapacityProviderOptions {
+	if strategy == nil {
+		strategy = &[]*awsecs.CapacityProviderStrategy{}
+	}
+	return &CapacityProviderOptions{strategy: strategy}
+}
+
+// CapacityProviderOptions_Default runs the task with the cluster's default
+// capacity provider strategy.
+func CapacityProviderOptions_Default() *CapacityProviderOptions {
+	return &CapacityProviderOptions{clusterDefault: true}
+}
+
+// withCapacityProviders applies the CDK-style options to a config.
+func (c *EcsLaunchTargetConfig) withCapacityProviders(o *CapacityProviderOptions) *EcsLaunchTargetConfig {
+	if o == nil {
+		return c
+	}
+	if c.CapacityProviderStrategy != nil || c.UseClusterCapacityProviders != nil {
+		c.conflict = true
+		return c
+	}
+	if o.clusterDefault {
+		c.UseClusterCapacityProviders = jsii.Bool(true)
+	} else {
+		c.CapacityProviderStrategy = o.strategy
+	}
+	return c
+}
+
 // EcsEc2LaunchTarget runs the task on the cluster's EC2 capacity.
 type EcsEc2LaunchTarget struct {
-	PlacementStrategies         *[]awsecs.PlacementStrategy
-	PlacementConstraints        *[]awsecs.PlacementConstraint
+	PlacementStrategies  *[]awsecs.PlacementStrategy
+	PlacementConstraints *[]awsecs.PlacementConstraint
+	// CapacityProviderOptions as in the CDK:
+	// tasks.CapacityProviderOptions_Custom(...) or _Default(). Or give
+	// CapacityProviderStrategy / UseClusterCapacityProviders, not both.
+	CapacityProviderOptions     *CapacityProviderOptions
 	CapacityProviderStrategy    *[]*awsecs.CapacityProviderStrategy
 	UseClusterCapacityProviders *bool
 }
@@ -66,14 +111,19 @@ func NewEcsEc2LaunchTarget(options *EcsEc2LaunchTargetOptions) *EcsEc2LaunchTarg
 }
 
 func (t *EcsEc2LaunchTarget) EcsLaunchTargetConfig() *EcsLaunchTargetConfig {
-	return &EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_EC2, PlacementStrategies: t.PlacementStrategies,
+	c := &EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_EC2, PlacementStrategies: t.PlacementStrategies,
 		PlacementConstraints: t.PlacementConstraints, CapacityProviderStrategy: t.CapacityProviderStrategy,
 		UseClusterCapacityProviders: t.UseClusterCapacityProviders}
+	return c.withCapacityProviders(t.CapacityProviderOptions)
 }
 
 // EcsFargateLaunchTarget runs the task on AWS Fargate.
 type EcsFargateLaunchTarget struct {
-	PlatformVersion             awsecs.FargatePlatformVersion
+	PlatformVersion awsecs.FargatePlatformVersion
+	// CapacityProviderOptions as in the CDK:
+	// tasks.CapacityProviderOptions_Custom(...) (FARGATE_SPOT) or _Default().
+	// Or give CapacityProviderStrategy / UseClusterCapacityProviders, not both.
+	CapacityProviderOptions     *CapacityProviderOptions
 	CapacityProviderStrategy    *[]*awsecs.CapacityProviderStrategy
 	UseClusterCapacityProviders *bool
 }
@@ -90,8 +140,9 @@ func NewEcsFargateLaunchTarget(options *EcsFargateLaunchTargetOptions) *EcsFarga
 }
 
 func (t *EcsFargateLaunchTarget) EcsLaunchTargetConfig() *EcsLaunchTargetConfig {
-	return &EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_FARGATE, PlatformVersion: t.PlatformVersion,
+	c := &EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_FARGATE, PlatformVersion: t.PlatformVersion,
 		CapacityProviderStrategy: t.CapacityProviderStrategy, UseClusterCapacityProviders: t.UseClusterCapacityProviders}
+	return c.withCapacityProviders(t.CapacityProviderOptions)
 }
 
 // ContainerOverride mirrors awsstepfunctionstasks.ContainerOverride.
@@ -317,6 +368,8 @@ func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefini
 	hasStrategy := c.CapacityProviderStrategy != nil
 	clusterDefault := c.UseClusterCapacityProviders != nil && *c.UseClusterCapacityProviders
 	switch {
+	case c.conflict:
+		e.problem("LaunchTarget.CapacityProviderOptions", "give CapacityProviderOptions or CapacityProviderStrategy/UseClusterCapacityProviders, not both")
 	case hasStrategy && clusterDefault:
 		e.problem("LaunchTarget.CapacityProviderStrategy", "give a CapacityProviderStrategy or UseClusterCapacityProviders, not both")
 	case hasStrategy || clusterDefault:

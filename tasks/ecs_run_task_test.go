@@ -253,3 +253,40 @@ func TestEcsRunTaskErrors(t *testing.T) {
 		})
 	}
 }
+
+// The CDK's CapacityProviderOptions: a strategy of the task's own (no
+// launch type is sent), or the cluster's default (neither is sent).
+func TestEcsRunTaskCapacityProviderOptions(t *testing.T) {
+	f := newEcsFixture()
+	spot := tasks.NewEcsRunTask(f.stack, jsii.String("Spot"), &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD,
+		LaunchTarget: tasks.NewEcsFargateLaunchTarget(&tasks.EcsFargateLaunchTargetOptions{PlatformVersion: awsecs.FargatePlatformVersion_VERSION1_4,
+			CapacityProviderOptions: tasks.CapacityProviderOptions_Custom(&[]*awsecs.CapacityProviderStrategy{
+				{CapacityProvider: jsii.String("FARGATE_SPOT"), Weight: jsii.Number(1)}})})})
+	clusterDefault := tasks.NewEcsRunTask(f.stack, jsii.String("ClusterDefault"), &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD,
+		LaunchTarget: tasks.NewEcsEc2LaunchTarget(&tasks.EcsEc2LaunchTargetOptions{CapacityProviderOptions: tasks.CapacityProviderOptions_Default()})})
+	tpl := machine(t, f.stack, spot.Next(clusterDefault))
+	params := state(t, tpl, "Spot")["Parameters"].(map[string]any)
+	assert.Equal(t, []any{map[string]any{"CapacityProvider": "FARGATE_SPOT", "Weight": 1.0}}, params["CapacityProviderStrategy"])
+	assert.Equal(t, "1.4.0", params["PlatformVersion"])
+	assert.NotContains(t, params, "LaunchType")
+	assert.Equal(t, map[string]any{"Cluster": ref(f.stack, f.cluster, "Arn"), "TaskDefinition": ref(f.stack, f.ec2TD, "")},
+		state(t, tpl, "ClusterDefault")["Parameters"])
+
+	for _, tt := range []struct {
+		name   string
+		target tasks.EcsLaunchTarget
+		want   string
+	}{
+		{"both styles", &tasks.EcsFargateLaunchTarget{CapacityProviderOptions: tasks.CapacityProviderOptions_Default(),
+			UseClusterCapacityProviders: jsii.Bool(true)}, "LaunchTarget.CapacityProviderOptions: give CapacityProviderOptions or CapacityProviderStrategy/UseClusterCapacityProviders, not both"},
+		{"empty custom strategy", &tasks.EcsFargateLaunchTarget{CapacityProviderOptions: tasks.CapacityProviderOptions_Custom(nil)},
+			"LaunchTarget.CapacityProviderStrategy: must have 1 to 20 capacity providers, got 0"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := validationError(t, func() {
+				tasks.NewEcsRunTask(f.stack, jsii.String(tt.name), &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD, LaunchTarget: tt.target})
+			})
+			assert.Contains(t, msg, tt.want)
+		})
+	}
+}
