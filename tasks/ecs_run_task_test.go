@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -30,8 +31,11 @@ func newEcsFixture() *ecsFixture {
 	image := awsecs.ContainerImage_FromRegistry(jsii.String("foo/bar"), nil)
 	f.ec2TD = awsecs.NewTaskDefinition(stack, jsii.String("TD"), &awsecs.TaskDefinitionProps{Compatibility: awsecs.Compatibility_EC2})
 	f.ec2TD.AddContainer(jsii.String("TheContainer"), &awsecs.ContainerDefinitionOptions{Image: image, MemoryLimitMiB: jsii.Number(256)})
+	// The Fargate task definition has an execution role as well as its task role.
 	f.fgTD = awsecs.NewTaskDefinition(stack, jsii.String("FargateTD"), &awsecs.TaskDefinitionProps{
-		Compatibility: awsecs.Compatibility_FARGATE, Cpu: jsii.String("256"), MemoryMiB: jsii.String("512")})
+		Compatibility: awsecs.Compatibility_FARGATE, Cpu: jsii.String("256"), MemoryMiB: jsii.String("512"),
+		ExecutionRole: awsiam.NewRole(stack, jsii.String("ExecutionRole"), &awsiam.RoleProps{
+			AssumedBy: awsiam.NewServicePrincipal(jsii.String("ecs-tasks.amazonaws.com"), nil)})})
 	f.fgC = f.fgTD.AddContainer(jsii.String("TheContainer"), &awsecs.ContainerDefinitionOptions{Image: image, MemoryLimitMiB: jsii.Number(256)})
 	return f
 }
@@ -153,10 +157,7 @@ func TestEcsRunTaskJSONataRevision(t *testing.T) {
 
 func TestEcsRunTaskIAM(t *testing.T) {
 	passRole := func(f *ecsFixture, td awsecs.TaskDefinition) map[string]any {
-		s := stmt([]string{"iam:PassRole"}, ref(f.stack, td.TaskRole(), "Arn"))
-		if td.ExecutionRole() != nil {
-			s["Resource"] = append(s["Resource"].([]string), ref(f.stack, td.ExecutionRole(), "Arn"))
-		}
+		s := stmt([]string{"iam:PassRole"}, ref(f.stack, td.TaskRole(), "Arn"), ref(f.stack, td.ExecutionRole(), "Arn"))
 		s["Condition"] = map[string]any{"StringEquals": map[string]any{"iam:PassedToService": "ecs-tasks.amazonaws.com"}}
 		return s
 	}
