@@ -39,6 +39,26 @@ func TestCallAwsServiceIAM(t *testing.T) {
 	assert.Equal(t, map[string]any{"Bucket": "my-bucket", "Key.$": "$.key"}, state(t, tpl, "Get")["Parameters"])
 }
 
+// A Condition in AdditionalIamStatements reaches the policy as written (jsii
+// hands nested objects back wrapped in {"$jsii.map": ...}).
+func TestCallAwsServiceAdditionalStatementCondition(t *testing.T) {
+	stack := cdktest.NewStack()
+	task := tasks.NewCallAwsService(stack, jsii.String("Register"), &tasks.CallAwsServiceProps{
+		Service: jsii.String("batch"), Action: jsii.String("registerJobDefinition"),
+		IamResources: jsii.Strings(arn("batch", "job-definition/x-*")),
+		AdditionalIamStatements: &[]awsiam.PolicyStatement{awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+			Actions: jsii.Strings("iam:PassRole"), Resources: jsii.Strings("arn:aws:iam::111122223333:role/job"),
+			Conditions: &map[string]interface{}{"StringEquals": map[string]interface{}{"iam:PassedToService": "batch.amazonaws.com"},
+				"ForAnyValue:StringLike": map[string]interface{}{"aws:TagKeys": []interface{}{"team*"}}},
+		})},
+	})
+	got := cdktest.SortedStatements(cdktest.RoleStatements(t, machine(t, stack, task)))
+	pass := stmt([]string{"iam:PassRole"}, "arn:aws:iam::111122223333:role/job")
+	pass["Condition"] = map[string]any{"StringEquals": map[string]any{"iam:PassedToService": "batch.amazonaws.com"},
+		"ForAnyValue:StringLike": map[string]any{"aws:TagKeys": []any{"team*"}}}
+	assert.Equal(t, cdktest.SortedStatements([]map[string]any{stmt([]string{"batch:RegisterJobDefinition"}, arn("batch", "job-definition/x-*")), pass}), got)
+}
+
 // The seed cdk-python-stepfunctions-tips had to string-replace the rendered
 // JSON to get "Args.$"; here every kind of dynamic value renders directly.
 func TestDynamicValuesRender(t *testing.T) {
