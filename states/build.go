@@ -9,6 +9,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/internal/cdkpath"
 	"github.com/sfnkit/sfnkit/internal/engine"
 	"github.com/sfnkit/sfnkit/internal/expr"
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
@@ -92,7 +93,7 @@ func (b *builder) resultPath(p *string, def string, allowDiscard bool) string {
 	if p == nil {
 		return def
 	}
-	if *p == tasks.Discard {
+	if cdkpath.IsDiscard(*p) { // tasks.Discard or sfn.JsonPath_DISCARD()
 		if !allowDiscard {
 			b.fail("ResultPath", "DISCARD would drop what this state produces; give a reference path such as \"$.result\"")
 		}

@@ -2,6 +2,7 @@
 // state (states.NewX(scope, id, props)) and chained like one:
 //
 //   - S3: NewPutObject, NewGetObject, NewPutPayload, NewGetPayload
+//   - Batch: NewRegisterJobDefinition, NewSubmitJob, NewDeregisterJobDefinition
 //   - RefPath (Ref): reference paths that join, render as "key.$" and
 //     work as field values
 //
