@@ -239,21 +239,21 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 		panic(&ValidationError{Construct: spec.Construct, Path: *scope.Node().Path() + "/" + *id, Problems: spec.Problems})
 	}
 
-	clusterARN := *props.Cluster.ClusterArn()
+	clusterARN := *engine.Memo(props.Cluster, "ClusterArn", props.Cluster.ClusterArn)
 	e.params["Cluster"] = value.Lit(clusterARN)
 	if value.IsTokenString(clusterARN) {
-		scopeIAM.Tasks = e.env.ARN("ecs", "task/"+*props.Cluster.ClusterName()+"/*")
+		scopeIAM.Tasks = e.env.ARN("ecs", "task/"+*engine.Memo(props.Cluster, "ClusterName", props.Cluster.ClusterName)+"/*")
 	}
 	e.taskDefinition(td, props.RevisionNumber, &scopeIAM)
 	if td.DefaultContainer() == nil {
 		e.problem("TaskDefinition", "must have at least one essential container")
 	}
-	scopeIAM.PassRoles = append(scopeIAM.PassRoles, *td.TaskRole().RoleArn())
+	scopeIAM.PassRoles = append(scopeIAM.PassRoles, *engine.Memo(td, "TaskRoleArn", func() *string { return td.TaskRole().RoleArn() }))
 	if r := td.ExecutionRole(); r != nil {
 		scopeIAM.PassRoles = append(scopeIAM.PassRoles, *r.RoleArn())
 	}
 
-	awsvpc := td.NetworkMode() == awsecs.NetworkMode_AWS_VPC
+	awsvpc := engine.Memo(td, "NetworkMode", td.NetworkMode) == awsecs.NetworkMode_AWS_VPC
 	if awsvpc {
 		e.network(scope, id, props)
 	} else if props.Subnets != nil || props.SecurityGroups != nil || props.AssignPublicIp != nil {
@@ -289,10 +289,10 @@ func (e *ecsBuilder) problem(name, format string, args ...any) {
 // or <family>:<RevisionNumber>.
 func (e *ecsBuilder) taskDefinition(td awsecs.TaskDefinition, revision *Value, s *iampolicy.EcsRunTaskScope) {
 	if revision == nil {
-		e.params["TaskDefinition"] = value.Lit(*td.TaskDefinitionArn())
+		e.params["TaskDefinition"] = value.Lit(*engine.Memo(td, "TaskDefinitionArn", td.TaskDefinitionArn))
 		return
 	}
-	family := *td.Family()
+	family := *engine.Memo(td, "Family", td.Family)
 	switch {
 	case !revision.Dynamic():
 		n, ok := revision.Number()
@@ -382,14 +382,14 @@ func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefini
 		if c.PlatformVersion != "" {
 			e.problem("LaunchTarget.PlatformVersion", "is for Fargate only; the launch target is EC2 (use tasks.EcsFargateLaunchTarget)")
 		}
-		if !*td.IsEc2Compatible() {
+		if !*engine.Memo(td, "IsEc2Compatible", td.IsEc2Compatible) {
 			e.problem("TaskDefinition", "is not compatible with the EC2 launch target (its compatibility is %s)", compatibility(td))
 		}
 	case "FARGATE":
 		if c.PlacementStrategies != nil || c.PlacementConstraints != nil {
 			e.problem("LaunchTarget.PlacementStrategies", "placement strategies and constraints are for EC2 only; the launch target is Fargate")
 		}
-		if !*td.IsFargateCompatible() {
+		if !*engine.Memo(td, "IsFargateCompatible", td.IsFargateCompatible) {
 			e.problem("TaskDefinition", "is not compatible with the Fargate launch target (its compatibility is %s)", compatibility(td))
 		}
 	case "", "EXTERNAL":
@@ -458,7 +458,7 @@ func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefini
 }
 
 func compatibility(td awsecs.TaskDefinition) string {
-	switch td.Compatibility() {
+	switch engine.Memo(td, "Compatibility", td.Compatibility) {
 	case awsecs.Compatibility_EC2:
 		return "EC2"
 	case awsecs.Compatibility_FARGATE:

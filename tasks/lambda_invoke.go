@@ -73,7 +73,7 @@ func NewLambdaInvoke(scope constructs.Construct, id *string, props *LambdaInvoke
 	}
 	var functionARN string
 	if props.LambdaFunction != nil {
-		functionARN = *props.LambdaFunction.FunctionArn()
+		functionARN = *engine.Memo(props.LambdaFunction, "FunctionArn", props.LambdaFunction.FunctionArn)
 	}
 	payload := field(spec, "Payload", props.Payload)
 	if payload == nil {

@@ -45,7 +45,7 @@ func NewStepFunctionsInvokeActivity(scope constructs.Construct, id *string, prop
 		spec.Problems = append(spec.Problems, fieldProblem("Activity", "required: the activity to invoke"))
 		spec.Resource = "arn:aws:states:::activity:missing"
 	} else {
-		activityARN := *props.Activity.ActivityArn()
+		activityARN := *engine.Memo(props.Activity, "ActivityArn", props.Activity.ActivityArn)
 		spec.Resource = activityARN
 		if enc := props.Activity.EncryptionConfiguration(); enc != nil {
 			if cmk, ok := enc.(sfn.CustomerManagedEncryptionConfiguration); ok && cmk.KmsKey() != nil {

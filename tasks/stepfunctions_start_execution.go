@@ -77,7 +77,7 @@ func NewStepFunctionsStartExecution(scope constructs.Construct, id *string, prop
 	case props.StateMachine != nil && props.StateMachineArn != nil:
 		spec.Problems = append(spec.Problems, fieldProblem("StateMachine", "give StateMachine or StateMachineArn, not both"))
 	case props.StateMachine != nil:
-		machine = value.Lit(*props.StateMachine.StateMachineArn())
+		machine = value.Lit(*engine.Memo(props.StateMachine, "StateMachineArn", props.StateMachine.StateMachineArn))
 	case props.StateMachineArn != nil:
 		machine = field(spec, "StateMachineArn", props.StateMachineArn)
 	default:

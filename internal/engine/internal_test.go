@@ -25,3 +25,15 @@ func deref(m map[string]*string) map[string]string {
 	}
 	return out
 }
+
+func TestMemoReadsOncePerObjectAndProperty(t *testing.T) {
+	a, b := new(int), new(int)
+	reads := 0
+	read := func() string { reads++; return "x" }
+	for range 3 {
+		Memo(a, "P", read)
+	}
+	Memo(a, "Q", read)
+	Memo(b, "P", read)
+	assert.Equal(t, 3, reads)
+}
