@@ -62,11 +62,7 @@ type Fragment struct {
 // state machine, or use ToSingleState, which prefixes them.
 func New(scope constructs.Construct, id *string, build BuildFunc) *Fragment {
 	if build == nil {
-		path := "(no id)"
-		if id != nil {
-			path = *scope.Node().Path() + "/" + *id
-		}
-		panic(&engine.ValidationError{Construct: "Fragment", Path: path,
+		panic(&engine.ValidationError{Construct: "Fragment", Path: pathOf(scope, id),
 			Problems: []error{fmt.Errorf("build: required: a function that creates the fragment's states and returns the first one (or a chain)")}})
 	}
 	return &Fragment{build: build, scope: constructs.NewConstruct(scope, id)}

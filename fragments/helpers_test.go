@@ -2,6 +2,7 @@ package fragments_test
 
 import (
 	"errors"
+	"sort"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/sfnkit/sfnkit/fragments"
+	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 	"github.com/sfnkit/sfnkit/tasks"
 )
@@ -108,3 +110,29 @@ func stateNames(def map[string]any) []string {
 	}
 	return names
 }
+
+// grants lists a template's role statements as "action resource" pairs,
+// sorted and unique: the permissions, however the statements are grouped.
+func grants(t *testing.T, tpl map[string]any) []string {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, s := range cdktest.RoleStatements(t, tpl) {
+		require.Nil(t, s["Condition"], "unexpected condition in %v", s)
+		for _, a := range s["Action"].([]string) {
+			for _, r := range s["Resource"].([]string) {
+				seen[a+" "+r] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for g := range seen {
+		out = append(out, g)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// echoLambda answers a lambda:invoke with its payload wrapped as {"echo": payload}.
+var echoLambda = integ.Func(func(input any) (any, error) {
+	return integ.LambdaResponse(map[string]any{"echo": input.(map[string]any)["Payload"]}), nil
+})
