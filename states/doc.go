@@ -3,6 +3,8 @@
 //
 //   - S3: NewPutObject, NewGetObject, NewPutPayload, NewGetPayload
 //   - Batch: NewRegisterJobDefinition, NewSubmitJob, NewDeregisterJobDefinition
+//   - NewMergeDefaults: literal defaults merged with an object of the state
+//   - Enclose: any chainable run as a sub-workflow, its result unwrapped once
 //   - RefPath (Ref): reference paths that join, render as "key.$" and
 //     work as field values
 //
