@@ -1,6 +1,7 @@
 package fragments_test
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"testing"
 
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -106,4 +107,39 @@ func TestFragmentOfWorkflowStates(t *testing.T) {
 	require.True(t, res.Succeeded(), res.History())
 	assert.Equal(t, map[string]any{"n": 1.0}, res.Output)
 	assert.Equal(t, []map[string]any{stmt([]string{"lambda:InvokeFunction"}, fnARN(stack, fn))}, cdktest.RoleStatements(t, tpl))
+}
+
+// A fragment whose states were all built in a Workflow becomes a state
+// machine rendered in Go in one piece (a plain DefinitionString whose
+// tokens are DefinitionSubstitutions) that validates, runs, and whose role
+// holds exactly the tasks' statements.
+func TestWorkflowFragmentToStateMachineRendersInGo(t *testing.T) {
+	stack := newStack()
+	fn := function(stack, "Fn")
+	frag := fragments.New(stack, jsii.String("Flow"), func(scope constructs.Construct) sfn.IChainable {
+		w := fragments.NewWorkflow(scope, jsii.String("W"))
+		call := tasks.NewLambdaInvoke(w, jsii.String("Call"), &tasks.LambdaInvokeProps{LambdaFunction: fn, OutputPath: jsii.String("$.Payload")})
+		failed := sfn.NewFail(scope, jsii.String("Failed"), &sfn.FailProps{ErrorPath: jsii.String("$.Error"), CausePath: jsii.String("$.Cause")})
+		call.AddCatch(failed, nil)
+		return call.Next(tasks.NewLambdaInvoke(w, jsii.String("Call again"), &tasks.LambdaInvokeProps{LambdaFunction: fn, OutputPath: jsii.String("$.Payload")}))
+	})
+	sm := frag.ToStateMachine(jsii.String("flow"), &fragments.StateMachineOptions{LogLevel: sfn.LogLevel_OFF})
+	tpl := cdktest.Template(t, stack)
+
+	props := cdktest.Resources(tpl, "AWS::StepFunctions::StateMachine")[*stack.GetLogicalId(sm.Node().DefaultChild().(awscdk.CfnElement))]["Properties"].(map[string]any)
+	text, plain := props["DefinitionString"].(string)
+	require.True(t, plain, "rendered in Go: %v", props["DefinitionString"])
+	assert.Contains(t, text, "${Sfnkit0}")
+	assert.ElementsMatch(t, []string{"Call", "Call again", "Failed"}, stateNames(cdktest.Definition(t, tpl)))
+	assert.Equal(t, []map[string]any{stmt([]string{"lambda:InvokeFunction"}, fnARN(stack, fn))}, cdktest.RoleStatements(t, tpl))
+	integ.Validate(t, stack)
+
+	echo := integ.Func(func(input any) (any, error) { return integ.LambdaResponse(input.(map[string]any)["Payload"]), nil })
+	res := integ.Run(t, stack, sm, map[string]any{"n": 1}, integ.Mocks{"Call": echo, "Call again": echo})
+	require.True(t, res.Succeeded(), res.History())
+	assert.Equal(t, map[string]any{"n": 1.0}, res.Output)
+
+	res = integ.Run(t, stack, sm, map[string]any{"n": 1}, integ.Mocks{"Call": integ.Fail("Boom", "it broke"), "Call again": echo})
+	require.True(t, res.Failed(), res.History())
+	assert.Equal(t, "Boom", res.Error)
 }

@@ -84,10 +84,9 @@ func (f *Fragment) ToStateMachine(name *string, options *StateMachineOptions) sf
 }
 
 // newStateMachine is the one place where a fragment's definition body is
-// made, so that a faster rendering (NewStateMachine) can replace the CDK's.
+// made: rendered in Go when its states were built in a Workflow.
 func newStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
-	props.DefinitionBody = sfn.DefinitionBody_FromChainable(definition)
-	return sfn.NewStateMachine(scope, id, props)
+	return NewStateMachine(scope, id, definition, props)
 }
 
 func (f *Fragment) logOptions(name string, o StateMachineOptions) *sfn.LogOptions {

@@ -214,6 +214,14 @@ func heldInGo(x sfn.IChainable) *lazyTask {
 		if v.real == nil {
 			return heldInGo(v.start)
 		}
+	case composite:
+		return heldInGo(v.Definition())
 	}
 	return nil
+}
+
+// composite is a chainable made of other states (a fragments.Fragment).
+type composite interface {
+	sfn.IChainable
+	Definition() sfn.IChainable
 }
