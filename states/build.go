@@ -57,12 +57,7 @@ func (b *builder) done() {
 }
 
 // name is the name of one of the construct's states: "<id> <role>".
-func (b *builder) name(role string) *string {
-	if role == "" {
-		return jsii.String(b.id)
-	}
-	return jsii.String(b.id + " " + role)
-}
+func (b *builder) name(role string) *string { return jsii.String(b.id + " " + role) }
 
 // value converts a field to a JSONPath-state value and checks its
 // expressions; nil when absent.

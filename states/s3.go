@@ -10,8 +10,9 @@ import (
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
-// s3Error is the error the AWS SDK integration raises for S3's generic
-// failures (throttling, 5xx); NoSuchKey and AccessDenied have their own names.
+// s3Error is the error the AWS SDK integration raises for the S3 failures
+// without an exception of their own (throttling, 5xx); a missing key or
+// bucket (S3.NoSuchKeyException, S3.NoSuchBucketException) is not retried.
 const s3Error = "S3.S3Exception"
 
 // s3Attempts is how many times an S3 call is retried on s3Error.
