@@ -184,6 +184,7 @@ func TestRunPayloadRoundTrip(t *testing.T) {
 		ResultPath: str("$.response"),
 	})
 	machine(t, stack, put.Next(get))
+	integ.Validate(t, stack)
 
 	store := map[string]string{} // s3://bucket/key → body
 	res := integ.Run(t, stack, nil, map[string]any{"request": map[string]any{"n": 1, "tags": []any{"a"}}}, integ.Mocks{
