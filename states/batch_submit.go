@@ -5,7 +5,9 @@ import (
 
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/internal/value"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -19,6 +21,11 @@ type SubmitJobProps struct {
 	// "name:revision", or dynamic, such as the ARN NewRegisterJobDefinition
 	// put at its ResultPath: Ref("$.definition").Join("JobDefinitionArn").StringAt().
 	JobDefinitionArn *string
+	// JobDefinitionName is, for a JobDefinitionArn decided at run time, the
+	// base name given to NewRegisterJobDefinition: batch:SubmitJob is then
+	// granted on job-definition/<name>-* instead of every job definition of
+	// the account and region.
+	JobDefinitionName *string
 	// JobQueueArn: an ARN or a queue name.
 	JobQueueArn *string
 	// ContainerOverrides of the job definition's container.
@@ -53,7 +60,20 @@ func NewSubmitJob(scope constructs.Construct, id *string, props *SubmitJobProps)
 	}
 	b := newBuilder("SubmitJob", scope, id)
 	_, name := b.uniqueName("JobName", props.JobName, "the job's base name")
-	b.required("JobDefinitionArn", props.JobDefinitionArn, "the job definition ARN or name, or a path to it")
+	definition := b.required("JobDefinitionArn", props.JobDefinitionArn, "the job definition ARN or name, or a path to it")
+	var iamDefinitions *[]*string
+	if props.JobDefinitionName != nil {
+		switch name := b.value("JobDefinitionName", props.JobDefinitionName); {
+		case definition != nil && !definition.Dynamic():
+			b.fail("JobDefinitionName", "only for a JobDefinitionArn decided at run time; JobDefinitionArn already names the definition")
+		case name == nil:
+		default:
+			if s, ok := name.String(); ok && !value.IsTokenString(s) && !batchName.MatchString(s) {
+				b.fail("JobDefinitionName", "%q is not a job definition name", s)
+			}
+			iamDefinitions = jsii.Strings(b.env().ARN("batch", "job-definition/"+namePattern(name)))
+		}
+	}
 	b.required("JobQueueArn", props.JobQueueArn, "the job queue ARN or name")
 	rp := b.resultPath(props.ResultPath, "$", true)
 	op := b.path("OutputPath", props.OutputPath)
@@ -61,6 +81,7 @@ func NewSubmitJob(scope constructs.Construct, id *string, props *SubmitJobProps)
 
 	task := &tasks.BatchSubmitJobProps{
 		JobName: tasks.StringAt(name.Expr()), JobDefinitionArn: props.JobDefinitionArn, JobQueueArn: props.JobQueueArn,
+		IamJobDefinitions:  iamDefinitions,
 		ContainerOverrides: props.ContainerOverrides, Attempts: props.Attempts, Timeout: props.Timeout, Tags: props.Tags,
 		ResultSelector: &map[string]interface{}{
 			"JobName": tasks.Path("$.JobName"), "JobId": tasks.Path("$.JobId"), "JobArn": tasks.Path("$.JobArn"),

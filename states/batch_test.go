@@ -209,6 +209,9 @@ func TestBatchIAM(t *testing.T) {
 		{"submit with a run-time definition", func(stack awscdk.Stack) sfn.IChainable {
 			return states.NewSubmitJob(stack, str("S"), submitProps(nil))
 		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/*"), queueARN)}, sync...)},
+		{"submit with a run-time definition registered under a base name: that name's definitions", func(stack awscdk.Stack) sfn.IChainable {
+			return states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionName = str("render") }))
+		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render-*"), queueARN)}, sync...)},
 		{"deregister a literal revision", func(stack awscdk.Stack) sfn.IChainable {
 			return states.NewDeregisterJobDefinition(stack, str("D"), &states.DeregisterJobDefinitionProps{JobDefinitionArn: str("render:3")})
 		}, []map[string]any{stmt(deregister, arn("batch", "job-definition/render:3"))}},
@@ -267,6 +270,12 @@ func TestBatchErrors(t *testing.T) {
 		{"submit: what BatchSubmitJob finds is reported as SubmitJob's", func(stack awscdk.Stack) {
 			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.Attempts = tasks.Number(11) }))
 		}, []string{`sfnkit SubmitJob "Test/S" is invalid`, "Attempts: must be from 1 to 10, got 11"}},
+		{"submit: a name only for a run-time definition", func(stack awscdk.Stack) {
+			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionArn, p.JobDefinitionName = str("render:1"), str("render") }))
+		}, []string{"JobDefinitionName: only for a JobDefinitionArn decided at run time"}},
+		{"submit: a bad base name", func(stack awscdk.Stack) {
+			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionName = str("my job") }))
+		}, []string{`JobDefinitionName: "my job" is not a job definition name`}},
 		{"deregister: a literal needs its revision", func(stack awscdk.Stack) {
 			states.NewDeregisterJobDefinition(stack, str("D"), &states.DeregisterJobDefinitionProps{JobDefinitionArn: str("arn:aws:batch:eu-west-1:1:job-definition/render")})
 		}, []string{`JobDefinitionArn: "arn:aws:batch:eu-west-1:1:job-definition/render" has no revision`}},

@@ -81,6 +81,13 @@ type BatchSubmitJobProps struct {
 	// characters, values may be dynamic) such as &map[string]*string{...},
 	// or the whole map decided at run time.
 	Tags interface{}
+	// IamJobDefinitions are, for a JobDefinitionArn decided at run time, the
+	// job definition ARNs it may name (patterns such as
+	// arn:aws:batch:<region>:<account>:job-definition/render-*, which
+	// matches every revision of the definitions states.NewRegisterJobDefinition
+	// registers as "render-<uuid>"). batch:SubmitJob is then granted on
+	// these instead of job-definition/* in the account and region.
+	IamJobDefinitions *[]*string
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -158,7 +165,53 @@ func NewBatchSubmitJob(scope constructs.Construct, id *string, props *BatchSubmi
 		b.tags(props.Tags)
 	}
 	spec.Params = value.NewObject(b.params)
+	b.narrowJobDefinitions(props)
 	return newTask(scope, id, props, spec)
+}
+
+// narrowJobDefinitions replaces the job-definition/* grant of a run-time
+// JobDefinitionArn with IamJobDefinitions.
+func (b *batchBuilder) narrowJobDefinitions(props *BatchSubmitJobProps) {
+	if props.IamJobDefinitions == nil {
+		return
+	}
+	jd := b.params["JobDefinition"]
+	if jd != nil && !jd.Dynamic() {
+		b.problem("IamJobDefinitions", "only for a JobDefinitionArn decided at run time; JobDefinitionArn already names the definition")
+		return
+	}
+	var arns []string
+	for i, a := range *props.IamJobDefinitions {
+		if a == nil || !(value.IsTokenString(*a) || strings.Contains(*a, ":job-definition/")) {
+			b.problem(fmt.Sprintf("IamJobDefinitions[%d]", i), "give a job definition ARN or pattern (arn:<partition>:batch:<region>:<account>:job-definition/<name>-*)")
+			continue
+		}
+		arns = append(arns, *a)
+	}
+	if len(arns) == 0 {
+		b.problem("IamJobDefinitions", "give at least one job definition ARN or pattern")
+		return
+	}
+	policy := *b.spec.Integration
+	policy.Policy = func(r iampolicy.Request) []iampolicy.Statement {
+		stmts := batchSubmitJob.Policy(r)
+		wildcard := r.Env.ARN("batch", "job-definition/*")
+		for i, s := range stmts {
+			if len(s.Actions) == 1 && s.Actions[0] == "batch:SubmitJob" {
+				var resources []string
+				for _, res := range s.Resources {
+					if res == wildcard {
+						resources = append(resources, arns...)
+					} else {
+						resources = append(resources, res)
+					}
+				}
+				stmts[i].Resources = resources
+			}
+		}
+		return stmts
+	}
+	b.spec.Integration = &policy
 }
 
 type batchBuilder struct {

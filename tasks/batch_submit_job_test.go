@@ -176,6 +176,10 @@ func TestBatchSubmitJobIAM(t *testing.T) {
 		}, []map[string]any{stmt(submit, arn("batch", "job-definition/render"), arn("batch", "job-definition/render:*"), arn("batch", "job-queue/main"))}},
 		{"dynamic run job", sfn.IntegrationPattern_RUN_JOB, dynamic, append(wildcard, syncExtra...)},
 		{"dynamic request response", sfn.IntegrationPattern_REQUEST_RESPONSE, dynamic, wildcard},
+		{"dynamic definition narrowed by IamJobDefinitions", sfn.IntegrationPattern_RUN_JOB, func(p *tasks.BatchSubmitJobProps) {
+			p.JobDefinitionArn = tasks.StringAt("$.definition")
+			p.IamJobDefinitions = jsii.Strings(arn("batch", "job-definition/render-*"))
+		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render-*"), jobQueueARN)}, syncExtra...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,6 +235,12 @@ func TestBatchSubmitJobErrors(t *testing.T) {
 		{"environment as a list", func(p *tasks.BatchSubmitJobProps) {
 			p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: tasks.List("A=1")}
 		}, "ContainerOverrides.Environment: give a map of variable names to values, or a JSONPath, intrinsic or JSONata expression"},
+		{"IamJobDefinitions with a literal definition", func(p *tasks.BatchSubmitJobProps) { p.IamJobDefinitions = jsii.Strings("x") },
+			"IamJobDefinitions: only for a JobDefinitionArn decided at run time"},
+		{"IamJobDefinitions not job definition ARNs", func(p *tasks.BatchSubmitJobProps) {
+			p.JobDefinitionArn = tasks.StringAt("$.d")
+			p.IamJobDefinitions = jsii.Strings("*")
+		}, "IamJobDefinitions[0]: give a job definition ARN or pattern"},
 		{"tags as a list", func(p *tasks.BatchSubmitJobProps) { p.Tags = tasks.List("team") },
 			"Tags: give a map of tag keys to values, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got a list"},
 	}
