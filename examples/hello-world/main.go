@@ -14,6 +14,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -25,7 +26,18 @@ type HelloWorld struct {
 }
 
 func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackProps) *HelloWorld {
+	return newHelloWorld(scope, id, props, false)
+}
+
+// newHelloWorld builds the stack; inWorkflow builds the tasks in a
+// fragments.Workflow, whose states the CDK APIs below (Chain_Start,
+// Parallel.Branch, Choice.When) take over when given them.
+func newHelloWorld(scope constructs.Construct, id string, props *awscdk.StackProps, inWorkflow bool) *HelloWorld {
 	stack := awscdk.NewStack(scope, jsii.String(id), props)
+	var taskScope constructs.Construct = stack
+	if inWorkflow {
+		taskScope = fragments.NewWorkflow(stack, jsii.String("Tasks"))
+	}
 	hello := function(stack, "Hello", `exports.handler = async () => ({ message: "hello" });`)
 	world := function(stack, "World", `exports.handler = async (e) => ({ ok: true, message: e.message + " world" });`)
 	notify := function(stack, "NotifyError", `exports.handler = async (e) => console.log(JSON.stringify(e));`)
@@ -35,15 +47,15 @@ func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 	})
 
 	build := func(prefix string) (work sfn.IChainable, failure sfn.IChainable, steps []tasks.Task) {
-		helloTask := tasks.NewLambdaInvoke(stack, jsii.String(prefix+"[Lambda] hello"), &tasks.LambdaInvokeProps{
+		helloTask := tasks.NewLambdaInvoke(taskScope, jsii.String(prefix+"[Lambda] hello"), &tasks.LambdaInvokeProps{
 			LambdaFunction: hello, ResultPath: jsii.String("$.helloLambda"),
 		})
-		worldTask := tasks.NewLambdaInvoke(stack, jsii.String(prefix+"[Lambda] world"), &tasks.LambdaInvokeProps{
+		worldTask := tasks.NewLambdaInvoke(taskScope, jsii.String(prefix+"[Lambda] world"), &tasks.LambdaInvokeProps{
 			LambdaFunction: world,
 			Payload:        sfn.TaskInput_FromJsonPathAt(jsii.String("$.helloLambda.Payload")),
 			ResultPath:     jsii.String("$.worldLambda"),
 		})
-		notifyTask := tasks.NewLambdaInvoke(stack, jsii.String(prefix+"[Lambda] notification_error"), &tasks.LambdaInvokeProps{
+		notifyTask := tasks.NewLambdaInvoke(taskScope, jsii.String(prefix+"[Lambda] notification_error"), &tasks.LambdaInvokeProps{
 			LambdaFunction: notify,
 			Payload: tasks.TaskInput_FromObject(map[string]any{
 				"execution_id": tasks.Path("$$.Execution.Id"),
@@ -56,7 +68,7 @@ func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 	}
 
 	finish := func(prefix string) sfn.IChainable {
-		record := tasks.NewCallAwsService(stack, jsii.String(prefix+"Record greeting"), &tasks.CallAwsServiceProps{
+		record := tasks.NewCallAwsService(taskScope, jsii.String(prefix+"Record greeting"), &tasks.CallAwsServiceProps{
 			Service: jsii.String("dynamodb"), Action: jsii.String("putItem"),
 			Parameters: &map[string]interface{}{
 				"TableName": table.TableName(),

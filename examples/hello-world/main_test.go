@@ -116,3 +116,12 @@ func TestRunEnclosedCatchesOnce(t *testing.T) {
 	assert.True(t, res.Failed(), res.History())
 	assert.Equal(t, "NotGreeted", res.Error)
 }
+
+// The same stack with its tasks held in a fragments.Workflow and handed to
+// CDK APIs (Chain_Start, Parallel.Branch, Choice.When, AddCatch to a CDK
+// chain) synthesizes to the same template: Workflow states work wherever
+// CDK states do.
+func TestTasksInWorkflowGiveTheSameTemplate(t *testing.T) {
+	inWorkflow := newHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps(), true)
+	assert.Equal(t, cdktest.Snapshot(cdktest.Template(t, newApp().Stack)), cdktest.Snapshot(cdktest.Template(t, inWorkflow.Stack)))
+}
