@@ -15,7 +15,8 @@ import (
 
 // Task is what every constructor here returns: an sfn.CustomState, so it
 // chains (Next, AddRetry, AddCatch) and nests (Parallel, Map, Chain)
-// wherever a CDK state does, and it reports its own IAM statements.
+// wherever a CDK state does, and it reports its own IAM statements. Built
+// in a fragments.Workflow, it stays a Go value until a CDK API needs it.
 type Task = engine.Task
 
 // Statement is an IAM Allow statement as plain Go.
