@@ -310,3 +310,16 @@ func jsonValue(t *testing.T, v any) any {
 	require.NoError(t, json.Unmarshal(b, &out))
 	return out
 }
+
+// Both machines are rendered in Go in one piece (fragments.Workflow): the
+// DefinitionString is one plain string, its tokens DefinitionSubstitutions.
+func TestRenderedInGo(t *testing.T) {
+	machines := cdktest.Resources(cdktest.Template(t, newApp().Stack), "AWS::StepFunctions::StateMachine")
+	require.Len(t, machines, 2)
+	for id, m := range machines {
+		props := m["Properties"].(map[string]any)
+		_, plain := props["DefinitionString"].(string)
+		assert.True(t, plain, "%s: %v", id, props["DefinitionString"])
+		assert.NotEmpty(t, props["DefinitionSubstitutions"], id)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -64,11 +65,13 @@ func NewQueueGranulesWorkflow(scope constructs.Construct, id *string, props *Que
 		panic(&tasks.ValidationError{Construct: "QueueGranulesWorkflow", Path: *w.Construct.Node().Path(), Problems: problems})
 	}
 	scope = w.Construct // the workflow's parts are its children
+	// The task is held in Go and the machine rendered in one piece.
+	states := fragments.NewWorkflow(scope, jsii.String("States"))
 
 	var queue tasks.Task
 	switch props.Runtime {
 	case Runtime_LAMBDA, "":
-		queue = tasks.NewLambdaInvoke(scope, jsii.String(QueueGranulesState), &tasks.LambdaInvokeProps{
+		queue = tasks.NewLambdaInvoke(states, jsii.String(QueueGranulesState), &tasks.LambdaInvokeProps{
 			LambdaFunction:      props.QueueGranulesFunction,
 			PayloadResponseOnly: jsii.Bool(true), // the function ARN as Resource, as in the seed
 			Payload:             tasks.TaskInput_FromObject(queueGranulesInput(*props.IngestGranuleWorkflowName)),
@@ -78,7 +81,7 @@ func NewQueueGranulesWorkflow(scope constructs.Construct, id *string, props *Que
 	case Runtime_ACTIVITY:
 		w.Activity = sfn.NewActivity(scope, jsii.String("QueueGranulesActivity"), nil)
 		parameters := queueGranulesInput(*props.IngestGranuleWorkflowName)
-		queue = tasks.NewStepFunctionsInvokeActivity(scope, jsii.String(QueueGranulesState), &tasks.StepFunctionsInvokeActivityProps{
+		queue = tasks.NewStepFunctionsInvokeActivity(states, jsii.String(QueueGranulesState), &tasks.StepFunctionsInvokeActivityProps{
 			Activity:   w.Activity,
 			Parameters: &parameters,
 		})
@@ -94,9 +97,7 @@ func NewQueueGranulesWorkflow(scope constructs.Construct, id *string, props *Que
 	failed := sfn.NewFail(scope, jsii.String(WorkflowFailedState), &sfn.FailProps{Cause: jsii.String("Workflow failed")})
 	queue.AddCatch(failed, &sfn.CatchProps{Errors: jsii.Strings("States.ALL"), ResultPath: jsii.String("$.exception")})
 
-	w.StateMachine = sfn.NewStateMachine(scope, jsii.String("StateMachine"), &sfn.StateMachineProps{
-		DefinitionBody: sfn.DefinitionBody_FromChainable(queue),
-	})
+	w.StateMachine = fragments.NewStateMachine(scope, jsii.String("StateMachine"), queue, nil)
 	return w
 }
 
