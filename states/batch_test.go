@@ -271,7 +271,9 @@ func TestBatchErrors(t *testing.T) {
 			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.Attempts = tasks.Number(11) }))
 		}, []string{`sfnkit SubmitJob "Test/S" is invalid`, "Attempts: must be from 1 to 10, got 11"}},
 		{"submit: a name only for a run-time definition", func(stack awscdk.Stack) {
-			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionArn, p.JobDefinitionName = str("render:1"), str("render") }))
+			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) {
+				p.JobDefinitionArn, p.JobDefinitionName = str("render:1"), str("render")
+			}))
 		}, []string{"JobDefinitionName: only for a JobDefinitionArn decided at run time"}},
 		{"submit: a bad base name", func(stack awscdk.Stack) {
 			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionName = str("my job") }))
