@@ -29,6 +29,8 @@ $(NPM_STAMP): package.json package-lock.json
 	touch $@
 
 test: deps
+	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './node_modules/*' -not -path './cdk.out/*' -not -path './.cache/*')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 	go vet ./...
 	go test ./... 2>&1 | grep -v '^Runtime process exited abnormally' || exit $${PIPESTATUS[0]}
 
