@@ -1,0 +1,79 @@
+package tasks
+
+import (
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsdynamodb"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/sfnkit/sfnkit/internal/value"
+)
+
+// DynamoGetItemProps mirrors awsstepfunctionstasks.DynamoGetItemProps.
+type DynamoGetItemProps struct {
+	// Table to read (a dynamodb.Table, TableV2 or any ITableRef).
+	// dynamodb:GetItem is granted on exactly this table.
+	Table interfacesawsdynamodb.ITableRef
+	// TableName names the table instead of Table: a name or ARN, or one
+	// decided at run time (tasks.StringAt("$.table")), which is granted as
+	// table/* in the account and region (table/<prefix>* for a
+	// States.Format name with a literal prefix). An sfnkit addition.
+	TableName *string
+	// Key is the item's primary key: one or two attribute names, kept as
+	// written, to tasks.DynamoAttributeValue_From… values
+	// (&map[string]tasks.DynamoAttributeValue{...}), or the whole key
+	// decided at run time (tasks.Path("$.key")).
+	Key interface{}
+	// ConsistentRead: a bool or a boolean decided at run time. Default:
+	// false (rendered, as the CDK does).
+	ConsistentRead interface{}
+	// ExpressionAttributeNames maps "#placeholder" to an attribute name:
+	// &map[string]*string{...} (names may be dynamic), or the whole map
+	// decided at run time. The placeholders are kept as written.
+	ExpressionAttributeNames interface{}
+	// ProjectionExpression lists the attributes to return:
+	// &[]tasks.DynamoProjectionExpression{...} (joined with ","), or the
+	// expression as a string, which may be dynamic.
+	ProjectionExpression interface{}
+	// ReturnConsumedCapacity: INDEXES, TOTAL or NONE (or dynamic).
+	ReturnConsumedCapacity DynamoConsumedCapacity
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+// NewDynamoGetItem reads one item (arn:…:states:::dynamodb:getItem),
+// REQUEST_RESPONSE only.
+func NewDynamoGetItem(scope constructs.Construct, id *string, props *DynamoGetItemProps) Task {
+	b := newDynamoBuilder("DynamoGetItem", "getItem")
+	b.table(props.Table, props.TableName)
+	b.attributes("Key", props.Key, true, "", 2)
+	b.consistentRead(props.ConsistentRead)
+	b.attributeNames(props.ExpressionAttributeNames)
+	b.projection(props.ProjectionExpression)
+	b.enum("ReturnConsumedCapacity", string(props.ReturnConsumedCapacity), "INDEXES", "TOTAL", "NONE")
+	return newTask(scope, id, props, b.finish())
+}
+
+func (b *dynamoBuilder) consistentRead(x any) {
+	v := field(b.spec, "ConsistentRead", x)
+	switch {
+	case v == nil:
+		v = value.Lit(false)
+	case v.IsExpression():
+	default:
+		if _, ok := v.LiteralValue().(bool); !ok || v.Kind() != value.Literal {
+			b.problem("ConsistentRead", "give a bool, or a JSONPath, intrinsic or JSONata expression, got %s", describeValue(v))
+		}
+	}
+	b.params["ConsistentRead"] = v
+}
