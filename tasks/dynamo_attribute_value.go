@@ -92,7 +92,7 @@ func DynamoAttributeValue_FromBinary(val *string) DynamoAttributeValue {
 // whole set decided at run time (tasks.Path("$.tags")). A literal set must
 // not be empty or hold duplicates, which DynamoDB rejects.
 func DynamoAttributeValue_FromStringSet(val interface{}) DynamoAttributeValue {
-	return setAttribute("SS", "FromStringSet", val, nil)
+	return setAttribute("SS", "FromStringSet", val, nil, false)
 }
 
 // DynamoAttributeValue_FromNumberSet is {"NS": [...]}: Go numbers
@@ -100,18 +100,18 @@ func DynamoAttributeValue_FromStringSet(val interface{}) DynamoAttributeValue {
 // (tasks.List(1, tasks.Path("$.n"))), or the whole set decided at run time,
 // which must then hold numbers as strings ($map(..., $string) in JSONata).
 func DynamoAttributeValue_FromNumberSet(val interface{}) DynamoAttributeValue {
-	return setAttribute("NS", "FromNumberSet", val, numberString)
+	return setAttribute("NS", "FromNumberSet", val, numberString, true)
 }
 
 // DynamoAttributeValue_NumberSetFromStrings is {"NS": [...]} of numbers
 // written as strings.
 func DynamoAttributeValue_NumberSetFromStrings(val interface{}) DynamoAttributeValue {
-	return setAttribute("NS", "NumberSetFromStrings", val, func(v *Value) (*Value, error) { return v, checkNumberString(v) })
+	return setAttribute("NS", "NumberSetFromStrings", val, func(v *Value) (*Value, error) { return v, checkNumberString(v) }, false)
 }
 
 // DynamoAttributeValue_FromBinarySet is {"BS": [...]} of base64 strings.
 func DynamoAttributeValue_FromBinarySet(val interface{}) DynamoAttributeValue {
-	return setAttribute("BS", "FromBinarySet", val, func(v *Value) (*Value, error) { return v, checkBase64(v) })
+	return setAttribute("BS", "FromBinarySet", val, func(v *Value) (*Value, error) { return v, checkBase64(v) }, false)
 }
 
 // DynamoAttributeValue_FromMap is {"M": {...}}: attribute names, kept as
@@ -243,14 +243,15 @@ func wholeAttribute(typ, fn string, s *string, jsonata bool) DynamoAttributeValu
 	return attribute(typ, v)
 }
 
-// setAttribute is {typ: [...]}, each literal item passed through item.
-func setAttribute(typ, fn string, x any, item func(*Value) (*Value, error)) DynamoAttributeValue {
+// setAttribute is {typ: [...]}, each item passed through item. numbers
+// converts a whole JSONata list of numbers to the strings DynamoDB takes.
+func setAttribute(typ, fn string, x any, item func(*Value) (*Value, error), numbers bool) DynamoAttributeValue {
 	v, err := convertAttribute(fn, x)
 	if err != nil {
 		return &dynamoValue{err: err}
 	}
 	if v.IsExpression() {
-		if item != nil && typ == "NS" && v.Kind() == value.JSONata {
+		if numbers && v.Kind() == value.JSONata {
 			body, _ := expr.JSONataBody(v.Expr())
 			v = value.Ata("$map(" + strings.TrimSpace(body) + ", $string)")
 		}
@@ -346,8 +347,12 @@ func checkBase64(v *Value) error {
 }
 
 func describeLiteral(v *Value) string {
-	if v.Kind() == value.Literal {
-		return fmt.Sprintf("%T %v", v.LiteralValue(), v.LiteralValue())
+	switch l := v.LiteralValue().(type) {
+	case string:
+		return fmt.Sprintf("the string %q", l)
+	case nil:
+	default:
+		return fmt.Sprintf("the %T %v", l, l)
 	}
 	return describeValue(v)
 }

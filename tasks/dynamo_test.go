@@ -103,14 +103,16 @@ func TestDynamoRendering(t *testing.T) {
 	res := integ.Run(t, stack, nil, map[string]any{"id": "o-1", "count": 3, "version": 2, "stage": "prod",
 		"key": map[string]any{"id": map[string]any{"S": "o-1"}}, "Item": map[string]any{"TotalCount": map[string]any{"N": "5"}},
 		"returnValues": "ALL_NEW", "condition": "n > :min"}, integ.Mocks{
-		"Get": integ.Return(map[string]any{"Item": map[string]any{}}), "Put": integ.Return(map[string]any{}),
-		"Update": integ.Return(map[string]any{}), "Delete": integ.Return(map[string]any{}),
+		"Get":    integ.Return(integ.DynamoGetItemResponse(map[string]any{"id": map[string]any{"S": "o-1"}})),
+		"Put":    integ.Return(integ.DynamoPutItemResponse()),
+		"Update": integ.Return(integ.DynamoPutItemResponse()), "Delete": integ.Return(integ.DynamoPutItemResponse()),
 	})
 	require.True(t, res.Succeeded(), "%s %s: %s\n%s", res.Status, res.Error, res.Cause, res.History())
 	require.Len(t, res.Calls, 4)
 	assert.Equal(t, map[string]any{"id": map[string]any{"S": "o-1"}, "count": map[string]any{"N": "3"}, "price": map[string]any{"N": "9.5"}},
 		res.Calls[1].Input.(map[string]any)["Item"])
 	assert.Equal(t, map[string]any{":v": map[string]any{"N": "2"}}, res.Calls[1].Input.(map[string]any)["ExpressionAttributeValues"])
+	assert.Equal(t, map[string]any{"id": map[string]any{"S": "o-1"}}, res.Calls[0].Input.(map[string]any)["Key"])
 	assert.Equal(t, "orders-prod", res.Calls[2].Input.(map[string]any)["TableName"])
 	assert.Equal(t, "ALL_NEW", res.Calls[2].Input.(map[string]any)["ReturnValues"])
 }
@@ -383,9 +385,9 @@ func TestDynamoErrors(t *testing.T) {
 		{"duplicate in a set", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumberSet([]float64{1, 2, 1}))}),
 			`Item.a: FromNumberSet[2]: "1" is a duplicate; DynamoDB rejects sets with duplicates`},
 		{"a set that is not a list", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromStringSet("a"))}),
-			"Item.a: FromStringSet: give a list, or a JSONPath, intrinsic or JSONata expression that yields one, got string a"},
+			"Item.a: FromStringSet: give a list, or a JSONPath, intrinsic or JSONata expression that yields one, got the string \"a\""},
 		{"boolean as a string", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromBoolean("true"))}),
-			"Item.a: FromBoolean: give a bool or a JSONPath, intrinsic or JSONata expression, got string true"},
+			"Item.a: FromBoolean: give a bool or a JSONPath, intrinsic or JSONata expression, got the string \"true\""},
 		{"JSONata where a JSONPath belongs", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_MapFromJsonPath(jsii.String("{% $m %}")))}),
 			"Item.a: MapFromJsonPath: give a JSONPath ($.…) or intrinsic function, got {% $m %}"},
 		{"malformed path in an attribute", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_ListFromJsonPath(jsii.String("$.a[")))}),
