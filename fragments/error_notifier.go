@@ -3,7 +3,6 @@ package fragments
 import (
 	"fmt"
 
-	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -11,7 +10,6 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
-	"github.com/sfnkit/sfnkit/internal/value"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -146,40 +144,20 @@ func (n *ErrorNotifier) Wrap(id *string, work sfn.IChainable) sfn.Parallel {
 	return parallel
 }
 
-// snsPublish is an sns:publish task (no typed SNS task yet): the error
-// message to topic, with sns:Publish on that topic only (and the topic's
-// KMS key, if it is encrypted).
+// snsPublish publishes the error message to topic, its result discarded.
+// A FIFO topic gets one message per failed execution.
 func snsPublish(scope constructs.Construct, id string, topic awssns.ITopic, subject *string) tasks.Task {
-	params := map[string]any{"TopicArn": topic.TopicArn(), "Message": errorMessage()}
-	if subject != nil {
-		params["Subject"] = subject
+	props := &tasks.SnsPublishProps{
+		Topic:      topic,
+		Message:    tasks.TaskInput_FromObject(errorMessage()),
+		Subject:    subject,
+		ResultPath: jsii.String(tasks.Discard),
 	}
 	if fifo := topic.Fifo(); fifo != nil && *fifo {
-		// One message per failed execution.
-		params["MessageGroupId"] = tasks.Path("$$.Execution.Id")
+		props.MessageGroupId = tasks.StringAt("$$.Execution.Id")
 		if dedup := topic.ContentBasedDeduplication(); dedup == nil || !*dedup {
-			params["MessageDeduplicationId"] = tasks.Path("$$.Execution.Id")
+			props.MessageDeduplicationId = tasks.StringAt("$$.Execution.Id")
 		}
 	}
-	rendered, err := engine.Convert(params)
-	if err != nil {
-		panic(&engine.ValidationError{Construct: "ErrorNotifier", Path: *scope.Node().Path(), Problems: []error{fmt.Errorf("Subject: %w", err)}})
-	}
-	statements := []awsiam.PolicyStatement{awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Actions: jsii.Strings("sns:Publish"), Resources: &[]*string{topic.TopicArn()},
-	})}
-	if key := topic.MasterKey(); key != nil {
-		statements = append(statements, awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-			Actions: jsii.Strings("kms:GenerateDataKey", "kms:Decrypt"), Resources: &[]*string{key.KeyArn()},
-		}))
-	}
-	return tasks.NewCustomTask(scope, jsii.String(id), &tasks.CustomTaskProps{
-		StateJson: &map[string]interface{}{
-			"Type":       "Task",
-			"Resource":   "arn:" + engine.EnvOf(scope).Partition + ":states:::sns:publish",
-			"Parameters": value.Render(rendered, value.JSONPathLang),
-			"ResultPath": nil,
-		},
-		AdditionalIamStatements: &statements,
-	})
+	return tasks.NewSnsPublish(scope, jsii.String(id), props)
 }

@@ -153,7 +153,7 @@ func TestErrorNotifierEncryptedFifoTopic(t *testing.T) {
 	keyARN := "${" + *stack.GetLogicalId(key.Node().DefaultChild().(awscdk.CfnElement)) + ".Arn}"
 	assert.Equal(t, []string{
 		"kms:Decrypt " + keyARN,
-		"kms:GenerateDataKey " + keyARN,
+		"kms:GenerateDataKey* " + keyARN,
 		"lambda:InvokeFunction arn:aws:lambda:us-east-1:123456789012:function:WorkFn",
 		"sns:Publish " + ref(topic),
 	}, grants(t, tpl))

@@ -105,8 +105,8 @@ func NewSnsPublish(scope constructs.Construct, id *string, props *SnsPublishProp
 		if key := props.Topic.MasterKey(); key != nil {
 			spec.Statements = append(spec.Statements, iampolicy.SNSTopicKey(*key.KeyArn()))
 		}
-		fifo = props.Topic.Fifo() != nil && *props.Topic.Fifo()
-		contentDedup = props.Topic.ContentBasedDeduplication() != nil && *props.Topic.ContentBasedDeduplication()
+		fifo = isTrue(props.Topic.Fifo())
+		contentDedup = isTrue(props.Topic.ContentBasedDeduplication())
 	case props.TopicArn != nil:
 		params["TopicArn"] = field(spec, "TopicArn", props.TopicArn)
 	default:
@@ -303,3 +303,5 @@ func jsonString(v *Value) *Value {
 	}
 	return value.Dyn("States.JsonToString(" + v.Expr() + ")")
 }
+
+func isTrue(b *bool) bool { return b != nil && *b }

@@ -71,7 +71,7 @@ func NewSqsSendMessage(scope constructs.Construct, id *string, props *SqsSendMes
 		if key := props.Queue.EncryptionMasterKey(); key != nil {
 			spec.Statements = append(spec.Statements, iampolicy.SQSQueueKey(*key.KeyArn()))
 		}
-		fifo = props.Queue.Fifo() != nil && *props.Queue.Fifo()
+		fifo = isTrue(props.Queue.Fifo())
 	case props.QueueUrl != nil:
 		params["QueueUrl"] = field(spec, "QueueUrl", props.QueueUrl)
 	default:
