@@ -4,9 +4,12 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsdynamodb"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awssqs"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	cdktasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -16,15 +19,16 @@ import (
 )
 
 // The mixed workflow: task i is, round robin, a LambdaInvoke, a
-// StepFunctionsInvokeActivity, a StepFunctionsStartExecution and an
-// EcsRunTask (EC2 launch target, bridge networking): the classes that both
-// sfnkit and the CDK have. Lambda functions, activities and state machines
-// are imported by name, distinct per task; the ECS cluster and task
+// StepFunctionsInvokeActivity, a StepFunctionsStartExecution, an
+// EcsRunTask (EC2 launch target, bridge networking), an SnsPublish, an
+// SqsSendMessage and a DynamoPutItem: the classes that both sfnkit and the
+// CDK have. Functions, activities, state machines, topics, queues and
+// tables are imported, distinct per task; the ECS cluster and task
 // definition are one each, shared.
 func init() {
-	Variants["sfnkit-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with sfnkit tasks in a fragments.Workflow, rendered in Go", task: mixTask(false), inGo: true}
+	Variants["sfnkit-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask, SNS, SQS, DynamoDB) with sfnkit tasks in a fragments.Workflow, rendered in Go", task: mixTask(false), inGo: true}
 	Variants["sfnkit-mix-cdkstates"] = &builder{doc: "mixed chain with sfnkit tasks as CDK states (sfn.Chain, sfn.DefinitionBody_FromChainable)", task: mixTask(false)}
-	Variants["cdk-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask) with the CDK's tasks", task: mixTask(true)}
+	Variants["cdk-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask, SNS, SQS, DynamoDB) with the CDK's tasks", task: mixTask(true)}
 }
 
 type ecsShared struct {
@@ -51,7 +55,7 @@ func sharedECS(stack constructs.Construct) *ecsShared {
 
 func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFunction, name string) sfn.IChainable {
 	return func(scope constructs.Construct, i int, fn awslambda.IFunction, name string) sfn.IChainable {
-		switch i % 4 {
+		switch i % mixKinds {
 		case 0:
 			if cdk {
 				return cdktasks.NewLambdaInvoke(scope, id(i), &cdktasks.LambdaInvokeProps{LambdaFunction: fn})
@@ -69,7 +73,7 @@ func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFun
 				return cdktasks.NewStepFunctionsStartExecution(scope, id(i), &cdktasks.StepFunctionsStartExecutionProps{StateMachine: sm})
 			}
 			return tasks.NewStepFunctionsStartExecution(scope, id(i), &tasks.StepFunctionsStartExecutionProps{StateMachine: sm})
-		default:
+		case 3:
 			e := sharedECS(scope)
 			if cdk {
 				return cdktasks.NewEcsRunTask(scope, id(i), &cdktasks.EcsRunTaskProps{Cluster: e.cluster, TaskDefinition: e.def,
@@ -77,6 +81,31 @@ func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFun
 			}
 			return tasks.NewEcsRunTask(scope, id(i), &tasks.EcsRunTaskProps{Cluster: e.cluster, TaskDefinition: e.def,
 				LaunchTarget: tasks.NewEcsEc2LaunchTarget(nil)})
+		case 4:
+			topic := awssns.Topic_FromTopicArn(scope, jsii.String(fmt.Sprintf("Topic%d", i)),
+				jsii.String(fmt.Sprintf("arn:aws:sns:us-east-1:123456789012:bench-topic-%d", i)))
+			if cdk {
+				return cdktasks.NewSnsPublish(scope, id(i), &cdktasks.SnsPublishProps{Topic: topic, Message: sfn.TaskInput_FromJsonPathAt(jsii.String("$.message"))})
+			}
+			return tasks.NewSnsPublish(scope, id(i), &tasks.SnsPublishProps{Topic: topic, Message: tasks.TaskInput_FromJsonPathAt("$.message")})
+		case 5:
+			queue := awssqs.Queue_FromQueueArn(scope, jsii.String(fmt.Sprintf("Queue%d", i)),
+				jsii.String(fmt.Sprintf("arn:aws:sqs:us-east-1:123456789012:bench-queue-%d", i)))
+			if cdk {
+				return cdktasks.NewSqsSendMessage(scope, id(i), &cdktasks.SqsSendMessageProps{Queue: queue, MessageBody: sfn.TaskInput_FromJsonPathAt(jsii.String("$.message"))})
+			}
+			return tasks.NewSqsSendMessage(scope, id(i), &tasks.SqsSendMessageProps{Queue: queue, MessageBody: tasks.TaskInput_FromJsonPathAt("$.message")})
+		default:
+			table := awsdynamodb.Table_FromTableName(scope, jsii.String(fmt.Sprintf("Table%d", i)), jsii.String(fmt.Sprintf("bench-table-%d", i)))
+			if cdk {
+				return cdktasks.NewDynamoPutItem(scope, id(i), &cdktasks.DynamoPutItemProps{Table: table,
+					Item: &map[string]cdktasks.DynamoAttributeValue{"id": cdktasks.DynamoAttributeValue_FromString(sfn.JsonPath_StringAt(jsii.String("$.id")))}})
+			}
+			return tasks.NewDynamoPutItem(scope, id(i), &tasks.DynamoPutItemProps{Table: table,
+				Item: map[string]tasks.DynamoAttributeValue{"id": tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.id"))}})
 		}
 	}
 }
+
+// mixKinds is the number of task kinds in the mixed workflow.
+const mixKinds = 7

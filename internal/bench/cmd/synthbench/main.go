@@ -10,9 +10,10 @@
 //
 // Environment: BENCH_NS (default 10,100,1000,3000), BENCH_RUNS (default 3,
 // at least 1), BENCH_WORKFLOW (mix, the default: Lambda, activity,
-// StartExecution and ECS RunTask tasks round robin; or lambda: Lambda tasks
-// only), BENCH_VARIANTS (extra variants to time besides the compared pair,
-// by default sfnkit's tasks used as CDK states; -list prints them). The last lines, one per N, are
+// StartExecution, ECS RunTask, SNS, SQS and DynamoDB tasks round robin; or
+// lambda: Lambda tasks only), BENCH_VARIANTS (extra variants to time
+// besides the compared pair, by default sfnkit's tasks used as CDK states;
+// -list prints them). The last lines, one per N, are
 //
 //	bench: n=<N> sfnkit=<s> cdk=<s> ratio=<sfnkit/cdk> def_bytes=<sfnkit>/<cdk> statements=<sfnkit>/<cdk>
 package main
