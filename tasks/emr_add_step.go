@@ -1,0 +1,94 @@
+package tasks
+
+import (
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/sfnkit/sfnkit/internal/engine"
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+	"github.com/sfnkit/sfnkit/internal/value"
+)
+
+// ActionOnFailure mirrors awsstepfunctionstasks.ActionOnFailure; may be
+// dynamic: ActionOnFailure(*tasks.StringAt("$.onFailure")).
+type ActionOnFailure string
+
+const (
+	ActionOnFailure_TERMINATE_CLUSTER ActionOnFailure = "TERMINATE_CLUSTER"
+	ActionOnFailure_CANCEL_AND_WAIT   ActionOnFailure = "CANCEL_AND_WAIT"
+	ActionOnFailure_CONTINUE          ActionOnFailure = "CONTINUE"
+)
+
+// EmrAddStepProps mirrors awsstepfunctionstasks.EmrAddStepProps.
+type EmrAddStepProps struct {
+	// ClusterId (required): IAM is granted on cluster/<id>, cluster/* in the
+	// account and region when it is dynamic.
+	ClusterId *string
+	// Name of the step (required), 1 to 256 characters.
+	Name *string
+	// ActionOnFailure: CONTINUE (default), CANCEL_AND_WAIT or TERMINATE_CLUSTER.
+	ActionOnFailure ActionOnFailure
+	// Jar (required): the path of the JAR to run (command-runner.jar, s3://…).
+	Jar *string
+	// MainClass of the JAR when its manifest names none.
+	MainClass *string
+	// Args passed to the main function: *[]*string, tasks.List (items may be
+	// dynamic) or an expression for the whole list.
+	Args interface{}
+	// Properties: Java properties set when the step runs, a map of strings
+	// (*map[string]*string, map[string]any, values may be dynamic) or an
+	// expression yielding the [{"Key", "Value"}] list.
+	Properties interface{}
+	// ExecutionRoleArn: the EMR runtime role the step runs with; the state
+	// machine gets iam:PassRole on it, only to EMR.
+	ExecutionRoleArn *string
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+var emrAddStep, _ = iampolicy.Lookup("elasticmapreduce", "addStep")
+
+// NewEmrAddStep adds a step to a running EMR cluster
+// (arn:…:states:::elasticmapreduce:addStep): RUN_JOB (.sync, the default,
+// as in the CDK) waits for the step to finish; REQUEST_RESPONSE does not.
+func NewEmrAddStep(scope constructs.Construct, id *string, props *EmrAddStepProps) Task {
+	spec := &engine.Spec{Construct: "EmrAddStep", Integration: emrAddStep, DefaultPattern: iampolicy.RunJob}
+	p := taskParams{spec: spec, fields: map[string]*Value{}}
+	p.clusterID(props.ClusterId)
+	p.optional("ExecutionRoleArn", "ExecutionRoleArn", props.ExecutionRoleArn)
+
+	step := taskParams{spec: spec, fields: map[string]*Value{}}
+	if name := step.required("Name", "Name", props.Name, "the step's name"); name != nil {
+		step.length("Name", name, 1, 256)
+	}
+	onFailure := props.ActionOnFailure
+	if onFailure == "" {
+		onFailure = ActionOnFailure_CONTINUE
+	}
+	step.oneOf("ActionOnFailure", step.optional("ActionOnFailure", "ActionOnFailure", string(onFailure)),
+		"TERMINATE_CLUSTER", "CANCEL_AND_WAIT", "CONTINUE")
+
+	jar := taskParams{spec: spec, fields: map[string]*Value{}}
+	jar.required("Jar", "Jar", props.Jar, "the path of the JAR to run, such as command-runner.jar or s3://bucket/app.jar")
+	jar.optional("MainClass", "MainClass", props.MainClass)
+	jar.stringList("Args", "Args", props.Args)
+	if kv := jar.keyValues("Properties", props.Properties); kv != nil {
+		jar.fields["Properties"] = kv
+	}
+	step.fields["HadoopJarStep"] = value.NewObject(jar.fields)
+	p.fields["Step"] = value.NewObject(step.fields)
+
+	spec.Params = value.NewObject(p.fields)
+	return newTask(scope, id, props, spec)
+}

@@ -1,0 +1,122 @@
+package tasks
+
+import (
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/sfnkit/sfnkit/internal/engine"
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
+	"github.com/sfnkit/sfnkit/internal/value"
+)
+
+// EmrCancelStepProps mirrors awsstepfunctionstasks.EmrCancelStepProps.
+type EmrCancelStepProps struct {
+	// ClusterId (required): IAM is granted on cluster/<id>, cluster/* in the
+	// account and region when it is dynamic.
+	ClusterId *string
+	// StepId (required): the step to cancel (s-…).
+	StepId *string
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+var emrCancelStep, _ = iampolicy.Lookup("elasticmapreduce", "cancelStep")
+
+// NewEmrCancelStep cancels a pending step of an EMR cluster
+// (arn:…:states:::elasticmapreduce:cancelStep; REQUEST_RESPONSE only).
+func NewEmrCancelStep(scope constructs.Construct, id *string, props *EmrCancelStepProps) Task {
+	spec := &engine.Spec{Construct: "EmrCancelStep", Integration: emrCancelStep}
+	p := taskParams{spec: spec, fields: map[string]*Value{}}
+	p.clusterID(props.ClusterId)
+	if step := p.required("StepId", "StepId", props.StepId, "the ID of the step to cancel (s-…)"); step != nil {
+		p.length("StepId", step, 1, 256)
+	}
+	spec.Params = value.NewObject(p.fields)
+	return newTask(scope, id, props, spec)
+}
+
+// EmrTerminateClusterProps mirrors awsstepfunctionstasks.EmrTerminateClusterProps.
+type EmrTerminateClusterProps struct {
+	// ClusterId (required): IAM is granted on cluster/<id>, cluster/* in the
+	// account and region when it is dynamic.
+	ClusterId *string
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+var emrTerminateCluster, _ = iampolicy.Lookup("elasticmapreduce", "terminateCluster")
+
+// NewEmrTerminateCluster shuts an EMR cluster down
+// (arn:…:states:::elasticmapreduce:terminateCluster): RUN_JOB (.sync, the
+// default, as in the CDK) waits until it has terminated.
+func NewEmrTerminateCluster(scope constructs.Construct, id *string, props *EmrTerminateClusterProps) Task {
+	spec := &engine.Spec{Construct: "EmrTerminateCluster", Integration: emrTerminateCluster, DefaultPattern: iampolicy.RunJob}
+	p := taskParams{spec: spec, fields: map[string]*Value{}}
+	p.clusterID(props.ClusterId)
+	spec.Params = value.NewObject(p.fields)
+	return newTask(scope, id, props, spec)
+}
+
+// EmrSetClusterTerminationProtectionProps mirrors
+// awsstepfunctionstasks.EmrSetClusterTerminationProtectionProps.
+type EmrSetClusterTerminationProtectionProps struct {
+	// ClusterId (required): IAM is granted on cluster/<id>, cluster/* in the
+	// account and region when it is dynamic.
+	ClusterId *string
+	// TerminationProtected (required): a bool, *bool or a dynamic value.
+	TerminationProtected interface{}
+
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	TaskTimeout        sfn.Timeout
+	HeartbeatTimeout   sfn.Timeout
+	Credentials        *sfn.Credentials
+	IntegrationPattern sfn.IntegrationPattern
+}
+
+var emrSetClusterTerminationProtection, _ = iampolicy.Lookup("elasticmapreduce", "setClusterTerminationProtection")
+
+// NewEmrSetClusterTerminationProtection locks or unlocks an EMR cluster
+// against termination
+// (arn:…:states:::elasticmapreduce:setClusterTerminationProtection;
+// REQUEST_RESPONSE only).
+func NewEmrSetClusterTerminationProtection(scope constructs.Construct, id *string, props *EmrSetClusterTerminationProtectionProps) Task {
+	spec := &engine.Spec{Construct: "EmrSetClusterTerminationProtection", Integration: emrSetClusterTerminationProtection}
+	p := taskParams{spec: spec, fields: map[string]*Value{}}
+	p.clusterID(props.ClusterId)
+	if v := p.boolean("TerminationProtected", props.TerminationProtected); v != nil {
+		p.fields["TerminationProtected"] = v
+	} else {
+		p.problem("TerminationProtected", "required: true to protect the cluster, false to allow its termination")
+	}
+	spec.Params = value.NewObject(p.fields)
+	return newTask(scope, id, props, spec)
+}
