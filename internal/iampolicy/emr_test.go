@@ -21,3 +21,10 @@ func TestEmrPatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestEmrServerlessPatterns(t *testing.T) {
+	in, ok := Lookup("emr-serverless", "startJobRun")
+	if assert.True(t, ok) {
+		assert.Equal(t, "REQUEST_RESPONSE, RUN_JOB", in.SupportedPatterns())
+	}
+}
