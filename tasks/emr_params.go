@@ -53,11 +53,7 @@ func (p *taskParams) keyValues(prop string, x any) *Value {
 		p.problem(prop, "give a map of names to string values, or an expression that yields the [{\"Key\", \"Value\"}] list at run time, got %s", describeValue(v))
 		return nil
 	}
-	keys := make([]string, 0, len(v.Fields()))
-	for k := range v.Fields() {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := sortedFieldNames(v)
 	list := make([]*Value, 0, len(keys))
 	for _, k := range keys {
 		val := v.Field(k)
@@ -92,4 +88,14 @@ func (p *taskParams) seconds(prop string, x any) *Value {
 		x = *seconds
 	}
 	return p.whole(prop, field(p.spec, prop, x), 0, 0)
+}
+
+// sortedFieldNames lists an object's keys in order, for stable output and messages.
+func sortedFieldNames(v *Value) []string {
+	keys := make([]string, 0, len(v.Fields()))
+	for k := range v.Fields() {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
