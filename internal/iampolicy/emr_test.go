@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/sfnkit/sfnkit/internal/value"
 )
 
 func TestEmrPatterns(t *testing.T) {
@@ -14,6 +16,7 @@ func TestEmrPatterns(t *testing.T) {
 		"setClusterTerminationProtection": "REQUEST_RESPONSE",
 		"modifyInstanceFleetByName":       "REQUEST_RESPONSE",
 		"modifyInstanceGroupByName":       "REQUEST_RESPONSE",
+		"createCluster":                   "REQUEST_RESPONSE, RUN_JOB",
 	} {
 		in, ok := Lookup("elasticmapreduce", api)
 		if assert.True(t, ok, api) {
@@ -27,4 +30,23 @@ func TestEmrServerlessPatterns(t *testing.T) {
 	if assert.True(t, ok) {
 		assert.Equal(t, "REQUEST_RESPONSE, RUN_JOB", in.SupportedPatterns())
 	}
+}
+
+// Raw ASL names roles by name, role ARN or instance-profile ARN, or
+// decides them at run time: each is passed only to its own service.
+func TestEmrCreateClusterPassRole(t *testing.T) {
+	role := func(name string) string { return env.GlobalARN("iam", env.Account, "role/"+name) }
+	got := policy(t, "elasticmapreduce", "createCluster", RequestResponse, map[string]any{
+		"ServiceRole":     "arn:aws:iam::111122223333:role/service/EMR_DefaultRole",
+		"JobFlowRole":     "arn:aws:iam::111122223333:instance-profile/EMR_EC2_DefaultRole",
+		"AutoScalingRole": value.Dyn("$.autoScaling"),
+	})
+	assert.Equal(t, []Statement{
+		{Actions: []string{"elasticmapreduce:RunJobFlow"}, Resources: []string{"*"}},
+		PassRole("elasticmapreduce.amazonaws.com", "arn:aws:iam::111122223333:role/service/EMR_DefaultRole"),
+		PassRole("ec2.amazonaws.com", role("EMR_EC2_DefaultRole")),
+		PassRole("application-autoscaling.amazonaws.com", role("*")),
+	}, got[:4])
+	assert.Equal(t, []string{"iam:CreateServiceLinkedRole"}, got[4].Actions)
+	assert.Len(t, got, 5)
 }
