@@ -3,6 +3,7 @@ package tasks
 import (
 	"regexp"
 	"sort"
+	"strconv"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
@@ -99,3 +100,5 @@ func sortedFieldNames(v *Value) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }

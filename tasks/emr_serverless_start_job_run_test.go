@@ -238,8 +238,11 @@ func TestEmrTasksRun(t *testing.T) {
 	sm := sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(step.Next(run))})
 	var addStep, startJobRun any
 	res := integ.Run(t, stack, sm, map[string]any{"cluster": emrCluster, "script": "s3://bucket/job.py", "day": "2026-11-21"}, integ.Mocks{
-		"AddStep":     integ.Func(func(in any) (any, error) { addStep = in; return map[string]any{"StepId": "s-1"}, nil }),
-		"StartJobRun": integ.Func(func(in any) (any, error) { startJobRun = in; return map[string]any{"JobRunId": "jr-1", "State": "SUCCESS"}, nil }),
+		"AddStep": integ.Func(func(in any) (any, error) { addStep = in; return map[string]any{"StepId": "s-1"}, nil }),
+		"StartJobRun": integ.Func(func(in any) (any, error) {
+			startJobRun = in
+			return map[string]any{"JobRunId": "jr-1", "State": "SUCCESS"}, nil
+		}),
 	})
 	assert.True(t, res.Succeeded(), res.History())
 	assert.Equal(t, map[string]any{"ClusterId": emrCluster, "Step": map[string]any{"Name": "prepare", "ActionOnFailure": "CONTINUE",
