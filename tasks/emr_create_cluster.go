@@ -1,7 +1,9 @@
 package tasks
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
@@ -236,18 +238,11 @@ func (p *taskParams) checkReleaseLabel(release *Value) {
 	if level, ok := concurrency.Number(); !ok || level == 1 {
 		return
 	}
-	major, minor := atoi(m[1]), atoi(m[2])
+	major, _ := strconv.Atoi(m[1])
+	minor, _ := strconv.Atoi(m[2])
 	if major < 5 || major == 5 && minor < 28 {
 		p.problem("StepConcurrencyLevel", "above 1 needs emr-5.28.0 or later, got %s", s)
 	}
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
 
 // gibibytes reads an awscdk.Size, a number of GiB or a dynamic value.
@@ -312,7 +307,7 @@ func (p *taskParams) instances(in *EmrCreateCluster_InstancesConfigProperty) *Va
 func (p *taskParams) applications(apps []*EmrCreateCluster_ApplicationConfigProperty) *Value {
 	items := make([]*Value, 0, len(apps))
 	for i, a := range apps {
-		at := "Applications[" + itoa(i) + "]."
+		at := fmt.Sprintf("Applications[%d].", i)
 		if a == nil {
 			p.problem(at[:len(at)-1], "a nil application")
 			continue
@@ -335,7 +330,7 @@ func (p *taskParams) applications(apps []*EmrCreateCluster_ApplicationConfigProp
 func (p *taskParams) bootstrapActions(actions []*EmrCreateCluster_BootstrapActionConfigProperty) *Value {
 	items := make([]*Value, 0, len(actions))
 	for i, a := range actions {
-		at := "BootstrapActions[" + itoa(i) + "]."
+		at := fmt.Sprintf("BootstrapActions[%d].", i)
 		if a == nil {
 			p.problem(at[:len(at)-1], "a nil bootstrap action")
 			continue

@@ -3,7 +3,6 @@ package tasks
 import (
 	"regexp"
 	"sort"
-	"strconv"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
@@ -100,5 +99,3 @@ func sortedFieldNames(v *Value) []string {
 	sort.Strings(keys)
 	return keys
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

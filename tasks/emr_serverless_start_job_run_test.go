@@ -252,3 +252,19 @@ func TestEmrTasksRun(t *testing.T) {
 		"EntryPoint": "s3://bucket/job.py", "EntryPointArguments": []any{"--step", "s-1"}}}}, startJobRun)
 	assert.Equal(t, "jr-1", res.Output.(map[string]any)["run"].(map[string]any)["JobRunId"])
 }
+
+// Raw ASL for EMR Serverless gets the typed task's statements through CustomTask.
+func TestEmrServerlessCustomTaskIAM(t *testing.T) {
+	stack := cdktest.NewStack()
+	task := tasks.NewCustomTask(stack, jsii.String("Raw"), &tasks.CustomTaskProps{StateJson: &map[string]interface{}{
+		"Type": "Task", "Resource": "arn:aws:states:::emr-serverless:startJobRun.sync",
+		"Parameters": map[string]interface{}{"ApplicationId": emrApp, "ExecutionRoleArn": emrRole,
+			"JobDriver": map[string]interface{}{"SparkSubmit": map[string]interface{}{"EntryPoint": "s3://bucket/job.py"}}}}})
+	app := arn("emr-serverless", "/applications/"+emrApp)
+	assert.Equal(t, cdktest.SortedStatements([]map[string]any{
+		stmt([]string{"emr-serverless:StartJobRun"}, app),
+		stmt([]string{"emr-serverless:GetJobRun", "emr-serverless:CancelJobRun"}, app+"/jobruns/*"),
+		emrRule("StepFunctionsGetEventsForEMRServerlessJobRule"),
+		passRoleTo("emr-serverless.amazonaws.com", emrRole),
+	}), cdktest.SortedStatements(cdktest.RoleStatements(t, machine(t, stack, task))))
+}
