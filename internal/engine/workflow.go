@@ -89,7 +89,7 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 			return nil, false, nil
 		}
 		if len(t.retries) > 0 {
-			state["Retry"] = renderRetries(t.retries, seconds)
+			state["Retry"] = append(renderRetries(t.retries, seconds), ownRules(t.r.JSON["Retry"])...)
 		}
 		if len(t.catches) > 0 {
 			var catches []any
@@ -104,7 +104,7 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 				}
 				catches = append(catches, rule)
 			}
-			state["Catch"] = catches
+			state["Catch"] = append(catches, ownRules(t.r.JSON["Catch"])...)
 		}
 		w.States[t.id] = state
 		stmts = append(stmts, t.r.Statements...)
@@ -120,6 +120,14 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 	}
 	w.Statements = iampolicy.Merge(stmts...)
 	return w, true, nil
+}
+
+// ownRules are the Retry or Catch rules written in a state's own JSON (a
+// CustomTask's): the CDK puts them after those added with AddRetry and
+// AddCatch, and so does the Go renderer.
+func ownRules(rules any) []any {
+	list, _ := rules.([]any)
+	return list
 }
 
 // cdkEndState renders a CDK Pass, Wait, Succeed or Fail state that ends
