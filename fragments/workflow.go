@@ -7,10 +7,10 @@ import (
 	"github.com/sfnkit/sfnkit/internal/engine"
 )
 
-// Workflow is a scope for sfnkit states that are rendered in Go: built in a
-// Workflow and linked with their own Next, AddRetry and AddCatch, they cost
-// no jsii object or call each, and NewStateMachine renders them in one
-// piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
+// Workflow is a scope for sfnkit states that are rendered in Go: tasks
+// built in a Workflow and linked with their own Next, AddRetry and
+// AddCatch (and Choices made with NewChoice) cost no jsii object or call
+// each, and NewStateMachine renders them in one piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
 // becomes an ordinary CDK state at that moment, so everything still works,
 // at the CDK's usual cost.
 type Workflow = engine.Scope
@@ -28,4 +28,15 @@ func NewWorkflow(scope constructs.Construct, id *string) *Workflow {
 // renders it, as sfn.DefinitionBody_FromChainable would.
 func NewStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
 	return engine.NewStateMachine(scope, id, definition, props)
+}
+
+// NewChoice is sfn.NewChoice. In a Workflow the Choice is held in Go with
+// its When and Otherwise transitions, so that NewStateMachine renders it
+// with the rest (one jsii call per condition); any other use (Afterwards,
+// a CDK API) makes it an ordinary CDK Choice.
+func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) sfn.Choice {
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewChoice(w, id, props)
+	}
+	return sfn.NewChoice(scope, id, props)
 }

@@ -184,6 +184,8 @@ func cdkOf(x sfn.IChainable) sfn.IChainable {
 		return v.cdk()
 	case *chain:
 		return v.cdk()
+	case *lazyChoice:
+		return v.cdk()
 	}
 	return x
 }
@@ -199,14 +201,31 @@ func endsOf(x sfn.IChainable) []sfn.INextable {
 		if v.real == nil {
 			return v.ends
 		}
+	case *lazyChoice:
+		if v.real == nil {
+			return nil // a Choice continues only through its branches
+		}
 	}
 	return *x.EndStates()
 }
 
+// held is a state held in Go: a task or a Choice.
+type held interface {
+	sfn.IChainable
+	name() string
+}
+
+func (t *lazyTask) name() string   { return t.id }
+func (c *lazyChoice) name() string { return c.id }
+
 // heldInGo is the first state of x if it is an sfnkit state still held in Go.
-func heldInGo(x sfn.IChainable) *lazyTask {
+func heldInGo(x sfn.IChainable) held {
 	switch v := x.(type) {
 	case *lazyTask:
+		if v.real == nil {
+			return v
+		}
+	case *lazyChoice:
 		if v.real == nil {
 			return v
 		}

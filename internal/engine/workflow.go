@@ -35,21 +35,21 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 	if first == nil {
 		return nil, false, nil
 	}
-	w = &Workflow{StartAt: first.id, States: map[string]map[string]any{}}
-	seen := map[*lazyTask]bool{first: true}
-	queue := []*lazyTask{first}
+	w = &Workflow{StartAt: first.name(), States: map[string]map[string]any{}}
+	seen := map[held]bool{first: true}
+	queue := []held{first}
 	var stmts []iampolicy.Statement
 	var problems []string
 	var failure error
 	ends := map[sfn.IChainable]string{}
 	// visit names the state x starts with, queueing it if new.
 	visit := func(x sfn.IChainable) (string, bool) {
-		if t := heldInGo(x); t != nil {
-			if !seen[t] {
-				seen[t] = true
-				queue = append(queue, t)
+		if h := heldInGo(x); h != nil {
+			if !seen[h] {
+				seen[h] = true
+				queue = append(queue, h)
 			}
-			return t.id, true
+			return h.name(), true
 		}
 		if name, ok := ends[x]; ok {
 			return name, true
@@ -66,51 +66,31 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 		return name, true
 	}
 	for len(queue) > 0 {
-		t := queue[0]
+		h := queue[0]
 		queue = queue[1:]
-		if _, dup := w.States[t.id]; dup {
-			return nil, false, fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", t.id)
+		name := h.name()
+		if _, dup := w.States[name]; dup {
+			return nil, false, fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", name)
 		}
-		if len(t.id) > maxStateName {
-			return nil, false, fmt.Errorf("state name %q is %d characters long; Step Functions allows at most %d", t.id, len(t.id), maxStateName)
+		if len(name) > maxStateName {
+			return nil, false, fmt.Errorf("state name %q is %d characters long; Step Functions allows at most %d", name, len(name), maxStateName)
 		}
-		if t.catchesNeedCDK() {
-			return nil, false, nil
-		}
-		state := make(map[string]any, len(t.r.JSON)+3)
-		for k, v := range t.r.JSON {
-			state[k] = v
-		}
-		if t.next == nil {
-			state["End"] = true
-		} else if name, ok := visit(t.next); ok {
-			state["Next"] = name
-		} else {
-			return nil, false, nil
-		}
-		if len(t.retries) > 0 {
-			state["Retry"] = append(renderRetries(t.retries, seconds), ownRules(t.r.JSON["Retry"])...)
-		}
-		if len(t.catches) > 0 {
-			var catches []any
-			for _, c := range sortedCatches(t.catches) {
-				name, ok := visit(c.handler)
-				if !ok {
-					return nil, false, nil
-				}
-				rule := map[string]any{"ErrorEquals": errorList(c.props.Errors), "Next": name}
-				if c.props.ResultPath != nil {
-					rule["ResultPath"] = *c.props.ResultPath
-				}
-				catches = append(catches, rule)
+		var state map[string]any
+		switch h := h.(type) {
+		case *lazyChoice:
+			if state, ok = h.render(visit); !ok {
+				return nil, false, nil
 			}
-			state["Catch"] = append(catches, ownRules(t.r.JSON["Catch"])...)
+		case *lazyTask:
+			if state, ok = h.render(visit, seconds); !ok {
+				return nil, false, nil
+			}
+			stmts = append(stmts, h.r.Statements...)
+			for _, p := range h.r.Deferred {
+				problems = append(problems, name+": "+p)
+			}
 		}
-		w.States[t.id] = state
-		stmts = append(stmts, t.r.Statements...)
-		for _, p := range t.r.Deferred {
-			problems = append(problems, t.id+": "+p)
-		}
+		w.States[name] = state
 	}
 	if failure != nil {
 		return nil, false, failure
@@ -120,6 +100,44 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 	}
 	w.Statements = iampolicy.Merge(stmts...)
 	return w, true, nil
+}
+
+// render writes the task's state: its JSON, Next or End, and the retries
+// and catches recorded in Go.
+func (t *lazyTask) render(visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) (map[string]any, bool) {
+	if t.catchesNeedCDK() {
+		return nil, false
+	}
+	state := make(map[string]any, len(t.r.JSON)+3)
+	for k, v := range t.r.JSON {
+		state[k] = v
+	}
+	if t.next == nil {
+		state["End"] = true
+	} else if name, ok := visit(t.next); ok {
+		state["Next"] = name
+	} else {
+		return nil, false
+	}
+	if len(t.retries) > 0 {
+		state["Retry"] = append(renderRetries(t.retries, seconds), ownRules(t.r.JSON["Retry"])...)
+	}
+	if len(t.catches) > 0 {
+		var catches []any
+		for _, c := range sortedCatches(t.catches) {
+			name, ok := visit(c.handler)
+			if !ok {
+				return nil, false
+			}
+			rule := map[string]any{"ErrorEquals": errorList(c.props.Errors), "Next": name}
+			if c.props.ResultPath != nil {
+				rule["ResultPath"] = *c.props.ResultPath
+			}
+			catches = append(catches, rule)
+		}
+		state["Catch"] = append(catches, ownRules(t.r.JSON["Catch"])...)
+	}
+	return state, true
 }
 
 // ownRules are the Retry or Catch rules written in a state's own JSON (a

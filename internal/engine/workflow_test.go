@@ -208,3 +208,69 @@ func TestWorkflowErrors(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "States.ALL must appear alone")
 }
+
+// choiceWorkflow routes on the input to one of two tasks, or to a CDK
+// Succeed; newChoice makes the Choice the CDK's way or held in Go.
+func choiceWorkflow(stack awscdk.Stack, scope constructs.Construct, choiceProps *sfn.ChoiceProps,
+	newChoice func(id string, props *sfn.ChoiceProps) sfn.Choice) sfn.IChainable {
+	fn := awslambda.Function_FromFunctionName(stack, jsii.String("route"), jsii.String("route"))
+	first := tasks.NewLambdaInvoke(scope, jsii.String("Classify"), &tasks.LambdaInvokeProps{LambdaFunction: fn, OutputPath: jsii.String("$.Payload")})
+	big := tasks.NewLambdaInvoke(scope, jsii.String("Big"), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	small := tasks.NewLambdaInvoke(scope, jsii.String("Small"), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	route := newChoice("Route", choiceProps).
+		When(sfn.Condition_And(sfn.Condition_IsPresent(jsii.String("$.size")), sfn.Condition_NumberGreaterThan(jsii.String("$.size"), jsii.Number(10))),
+			big, &sfn.ChoiceTransitionOptions{Comment: jsii.String("large inputs")}).
+		When(sfn.Condition_StringEquals(jsii.String("$.kind"), jsii.String("small")), small, nil).
+		Otherwise(sfn.NewSucceed(stack, jsii.String("Nothing to do"), nil))
+	return first.Next(route)
+}
+
+// A Choice held in Go (fragments.NewChoice in a Workflow) is rendered with
+// the rest of the workflow, as the CDK renders its own; one with props the
+// Go renderer leaves to the CDK (Assign) hands the workflow to the CDK.
+func TestWorkflowChoiceInGo(t *testing.T) {
+	for name, tc := range map[string]struct {
+		props *sfn.ChoiceProps
+		inGo  bool
+	}{
+		"plain":             {props: &sfn.ChoiceProps{Comment: jsii.String("route"), InputPath: jsii.String("$"), OutputPath: jsii.String("$")}, inGo: true},
+		"with Assign (CDK)": {props: &sfn.ChoiceProps{Assign: &map[string]interface{}{"routed": true}}, inGo: false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cdkStack, goStack := cdktest.NewStack(), cdktest.NewStack()
+			sfn.NewStateMachine(cdkStack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(
+				choiceWorkflow(cdkStack, cdkStack, tc.props, func(id string, p *sfn.ChoiceProps) sfn.Choice { return sfn.NewChoice(cdkStack, jsii.String(id), p) }))})
+			flow := engine.NewScope(goStack, jsii.String("Flow"))
+			engine.NewStateMachine(goStack, jsii.String("Machine"),
+				choiceWorkflow(goStack, flow, tc.props, func(id string, p *sfn.ChoiceProps) sfn.Choice { return engine.NewChoice(flow, jsii.String(id), p) }), nil)
+			cdk, inGo := cdktest.Template(t, cdkStack), cdktest.Template(t, goStack)
+
+			assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+			assert.Equal(t, permissions(t, cdk), permissions(t, inGo))
+			_, plain := definitionString(inGo).(string)
+			assert.Equal(t, tc.inGo, plain, "rendered in Go")
+		})
+	}
+}
+
+// Afterwards makes a held Choice a CDK Choice (with the transitions
+// recorded so far): the workflow comes out as the CDK's.
+func TestHeldChoiceAfterwards(t *testing.T) {
+	build := func(stack awscdk.Stack, scope constructs.Construct, newChoice func(id string) sfn.Choice) sfn.IChainable {
+		fn := awslambda.Function_FromFunctionName(stack, jsii.String("fn"), jsii.String("fn"))
+		invoke := func(id string) tasks.Task {
+			return tasks.NewLambdaInvoke(scope, jsii.String(id), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+		}
+		return newChoice("Pick").When(sfn.Condition_BooleanEquals(jsii.String("$.a"), jsii.Bool(true)), invoke("A"), nil).
+			Otherwise(invoke("B")).Afterwards(nil).Next(invoke("Done"))
+	}
+	cdkStack, goStack := cdktest.NewStack(), cdktest.NewStack()
+	sfn.NewStateMachine(cdkStack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(
+		build(cdkStack, cdkStack, func(id string) sfn.Choice { return sfn.NewChoice(cdkStack, jsii.String(id), nil) }))})
+	flow := engine.NewScope(goStack, jsii.String("Flow"))
+	engine.NewStateMachine(goStack, jsii.String("Machine"),
+		build(goStack, flow, func(id string) sfn.Choice { return engine.NewChoice(flow, jsii.String(id), nil) }), nil)
+	cdk, inGo := cdktest.Template(t, cdkStack), cdktest.Template(t, goStack)
+	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+	assert.Equal(t, permissions(t, cdk), permissions(t, inGo))
+}
