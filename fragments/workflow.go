@@ -9,8 +9,9 @@ import (
 
 // Workflow is a scope for sfnkit states that are rendered in Go: tasks
 // built in a Workflow and linked with their own Next, AddRetry and
-// AddCatch (and Choices made with NewChoice) cost no jsii object or call
-// each, and NewStateMachine renders them in one piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
+// AddCatch (and Choices and Parallels made with NewChoice and NewParallel)
+// cost no jsii object or call each, and NewStateMachine renders them in
+// one piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
 // becomes an ordinary CDK state at that moment, so everything still works,
 // at the CDK's usual cost.
 type Workflow = engine.Scope
@@ -39,4 +40,15 @@ func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) s
 		return engine.NewChoice(w, id, props)
 	}
 	return sfn.NewChoice(scope, id, props)
+}
+
+// NewParallel is sfn.NewParallel. In a Workflow the Parallel is held in Go
+// with its branches, Next, AddRetry and AddCatch, so that NewStateMachine
+// renders it, branches included, with the rest; its branches' statements
+// merge with the workflow's. Any other use makes it a CDK Parallel.
+func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProps) sfn.Parallel {
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewParallel(w, id, props)
+	}
+	return sfn.NewParallel(scope, id, props)
 }

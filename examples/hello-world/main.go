@@ -29,9 +29,9 @@ func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 	return newHelloWorld(scope, id, props, false)
 }
 
-// newHelloWorld builds the stack; inWorkflow builds the tasks in a
-// fragments.Workflow, whose states the CDK APIs below (Chain_Start,
-// Parallel.Branch, Choice.When) take over when given them.
+// newHelloWorld builds the stack; inWorkflow builds the states in a
+// fragments.Workflow, so that both machines are rendered in Go in one
+// piece (the same definitions and permissions, a fraction of the jsii calls).
 func newHelloWorld(scope constructs.Construct, id string, props *awscdk.StackProps, inWorkflow bool) *HelloWorld {
 	stack := awscdk.NewStack(scope, jsii.String(id), props)
 	var taskScope constructs.Construct = stack
@@ -46,7 +46,7 @@ func newHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 		RemovalPolicy: awscdk.RemovalPolicy_DESTROY,
 	})
 
-	build := func(prefix string) (work sfn.IChainable, failure sfn.IChainable, steps []tasks.Task) {
+	build := func(prefix string) (work sfn.Chain, failure sfn.IChainable, steps []tasks.Task) {
 		helloTask := tasks.NewLambdaInvoke(taskScope, jsii.String(prefix+"[Lambda] hello"), &tasks.LambdaInvokeProps{
 			LambdaFunction: hello, ResultPath: jsii.String("$.helloLambda"),
 		})
@@ -80,7 +80,7 @@ func newHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 			IamResources: &[]*string{table.TableArn()},
 			ResultPath:   jsii.String(tasks.Discard),
 		})
-		return sfn.NewChoice(stack, jsii.String(prefix+"Greeted?"), nil).
+		return fragments.NewChoice(taskScope, jsii.String(prefix+"Greeted?"), nil).
 			When(sfn.Condition_BooleanEquals(jsii.String("$.worldLambda.Payload.ok"), jsii.Bool(true)),
 				record.Next(sfn.NewSucceed(stack, jsii.String(prefix+"Done"), nil)), nil).
 			Otherwise(sfn.NewFail(stack, jsii.String(prefix+"Not greeted"), &sfn.FailProps{Error: jsii.String("NotGreeted")}))
@@ -91,18 +91,14 @@ func newHelloWorld(scope constructs.Construct, id string, props *awscdk.StackPro
 	for _, step := range steps {
 		step.AddCatch(failure, &sfn.CatchProps{Errors: jsii.Strings("States.ALL")})
 	}
-	chained := sfn.NewStateMachine(stack, jsii.String("hello_workflow"), &sfn.StateMachineProps{
-		DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.Chain_Start(work).Next(finish(""))),
-	})
+	chained := fragments.NewStateMachine(stack, jsii.String("hello_workflow"), work.Next(finish("")), nil)
 
 	// The same work enclosed in a Parallel: one Catch for all of it.
 	work, failure, _ = build("Enclosed ")
-	enclosure := sfn.NewParallel(stack, jsii.String("Enclosed work"), &sfn.ParallelProps{OutputPath: jsii.String("$[0]")})
+	enclosure := fragments.NewParallel(taskScope, jsii.String("Enclosed work"), &sfn.ParallelProps{OutputPath: jsii.String("$[0]")})
 	enclosure.Branch(work)
 	enclosure.AddCatch(failure, &sfn.CatchProps{Errors: jsii.Strings("States.ALL")})
-	enclosed := sfn.NewStateMachine(stack, jsii.String("hello_workflow_parallel"), &sfn.StateMachineProps{
-		DefinitionBody: sfn.DefinitionBody_FromChainable(enclosure.Next(finish("Enclosed "))),
-	})
+	enclosed := fragments.NewStateMachine(stack, jsii.String("hello_workflow_parallel"), enclosure.Next(finish("Enclosed ")), nil)
 	return &HelloWorld{Stack: stack, Chained: chained, Enclosed: enclosed}
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"slices"
+	"sort"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -117,11 +119,49 @@ func TestRunEnclosedCatchesOnce(t *testing.T) {
 	assert.Equal(t, "NotGreeted", res.Error)
 }
 
-// The same stack with its tasks held in a fragments.Workflow and handed to
-// CDK APIs (Chain_Start, Parallel.Branch, Choice.When, AddCatch to a CDK
-// chain) synthesizes to the same template: Workflow states work wherever
-// CDK states do.
-func TestTasksInWorkflowGiveTheSameTemplate(t *testing.T) {
-	inWorkflow := newHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps(), true)
-	assert.Equal(t, cdktest.Snapshot(cdktest.Template(t, newApp().Stack)), cdktest.Snapshot(cdktest.Template(t, inWorkflow.Stack)))
+// The same stack built in a fragments.Workflow renders both machines in
+// Go (a plain DefinitionString, its tokens DefinitionSubstitutions) with
+// the same definitions and the same permissions as the CDK's rendering.
+func TestWorkflowRendersTheSameMachines(t *testing.T) {
+	cdkTpl := cdktest.Template(t, newApp().Stack)
+	goTpl := cdktest.Template(t, newHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps(), true).Stack)
+	cdkDefs := definitions(cdkTpl)
+	for id, m := range cdktest.Resources(goTpl, "AWS::StepFunctions::StateMachine") {
+		_, plain := m["Properties"].(map[string]any)["DefinitionString"].(string)
+		assert.True(t, plain, "%s rendered in Go", id)
+	}
+	assert.Len(t, cdkDefs, 2)
+	assert.Equal(t, cdkDefs, definitions(goTpl))
+	assert.Equal(t, grants(t, cdkTpl), grants(t, goTpl))
+}
+
+// definitions are the resolved definitions by state machine logical id.
+func definitions(tpl map[string]any) map[string]any {
+	out := map[string]any{}
+	for id, m := range cdktest.Resources(cdktest.Snapshot(tpl), "AWS::StepFunctions::StateMachine") {
+		out[id] = m["Properties"].(map[string]any)["DefinitionString"]
+	}
+	return out
+}
+
+// grants are the roles' permissions as "role action resource" triples,
+// however the statements group them.
+func grants(t *testing.T, tpl map[string]any) []string {
+	var out []string
+	for _, p := range cdktest.Resources(tpl, "AWS::IAM::Policy") {
+		props := p["Properties"].(map[string]any)
+		role := cdktest.Flatten(props["Roles"])
+		for _, s := range props["PolicyDocument"].(map[string]any)["Statement"].([]any) {
+			st := s.(map[string]any)
+			resources, ok := st["Resource"].([]any)
+			if !ok {
+				resources = []any{st["Resource"]}
+			}
+			for _, r := range resources {
+				out = append(out, role+" "+cdktest.Flatten(st["Action"])+" "+cdktest.Flatten(r))
+			}
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }

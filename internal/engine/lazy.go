@@ -41,13 +41,43 @@ func (s *Scope) claim(id string) {
 // lazyTask is a rendered task held in Go. Next, AddRetry and AddCatch are
 // recorded; any other use creates the CDK state (cdk) and applies them.
 type lazyTask struct {
-	scope   *Scope
-	id      string
-	r       *Rendered
+	scope *Scope
+	id    string
+	r     *Rendered
+	links
+	real Task
+}
+
+// links are the transitions of a state held in Go, recorded until it is
+// rendered or becomes a CDK state.
+type links struct {
 	next    sfn.IChainable
 	retries []*sfn.RetryProps
 	catches []catchRule
-	real    Task
+}
+
+func (l *links) setNext(id string, self, next sfn.IChainable) sfn.Chain {
+	if l.next != nil {
+		panic(fmt.Sprintf("State '%s' already has a next state", id))
+	}
+	l.next = next
+	return &chain{start: self, ends: endsOf(next), last: next}
+}
+
+func (l *links) addRetry(props *sfn.RetryProps) {
+	if props == nil {
+		props = &sfn.RetryProps{}
+	}
+	checkErrorList(props.Errors)
+	l.retries = append(l.retries, props)
+}
+
+func (l *links) addCatch(handler sfn.IChainable, props *sfn.CatchProps) {
+	if props == nil {
+		props = &sfn.CatchProps{}
+	}
+	checkErrorList(props.Errors)
+	l.catches = append(l.catches, catchRule{handler: handler, props: props})
 }
 
 type catchRule struct {
@@ -87,22 +117,14 @@ func (t *lazyTask) Next(next sfn.IChainable) sfn.Chain {
 	if t.real != nil {
 		return t.real.Next(cdkOf(next))
 	}
-	if t.next != nil {
-		panic(fmt.Sprintf("State '%s' already has a next state", t.id))
-	}
-	t.next = next
-	return &chain{start: t, ends: endsOf(next), last: next}
+	return t.setNext(t.id, t, next)
 }
 
 func (t *lazyTask) AddRetry(props *sfn.RetryProps) sfn.CustomState {
 	if t.real != nil {
 		return t.real.AddRetry(props)
 	}
-	if props == nil {
-		props = &sfn.RetryProps{}
-	}
-	checkErrorList(props.Errors)
-	t.retries = append(t.retries, props)
+	t.addRetry(props)
 	return t
 }
 
@@ -110,11 +132,7 @@ func (t *lazyTask) AddCatch(handler sfn.IChainable, props *sfn.CatchProps) sfn.C
 	if t.real != nil {
 		return t.real.AddCatch(cdkOf(handler), props)
 	}
-	if props == nil {
-		props = &sfn.CatchProps{}
-	}
-	checkErrorList(props.Errors)
-	t.catches = append(t.catches, catchRule{handler: handler, props: props})
+	t.addCatch(handler, props)
 	return t
 }
 
@@ -149,9 +167,10 @@ func (c *chain) Next(next sfn.IChainable) sfn.Chain {
 		return c.real.Next(cdkOf(next))
 	}
 	for _, end := range c.ends {
-		if t, ok := end.(*lazyTask); ok {
-			t.Next(next)
-		} else {
+		switch end.(type) {
+		case *lazyTask, *lazyParallel:
+			end.Next(next)
+		default:
 			end.Next(cdkOf(next))
 		}
 	}
@@ -167,8 +186,11 @@ func (c *chain) cdk() sfn.Chain {
 		start := cdkOf(c.start).StartState()
 		ends := make([]sfn.INextable, len(c.ends))
 		for i, e := range c.ends {
-			if t, ok := e.(*lazyTask); ok {
-				e = t.cdk()
+			switch v := e.(type) {
+			case *lazyTask:
+				e = v.cdk()
+			case *lazyParallel:
+				e = v.cdk()
 			}
 			ends[i] = e
 		}
@@ -185,6 +207,8 @@ func cdkOf(x sfn.IChainable) sfn.IChainable {
 	case *chain:
 		return v.cdk()
 	case *lazyChoice:
+		return v.cdk()
+	case *lazyParallel:
 		return v.cdk()
 	}
 	return x
@@ -205,6 +229,10 @@ func endsOf(x sfn.IChainable) []sfn.INextable {
 		if v.real == nil {
 			return nil // a Choice continues only through its branches
 		}
+	case *lazyParallel:
+		if v.real == nil {
+			return []sfn.INextable{v}
+		}
 	}
 	return *x.EndStates()
 }
@@ -215,8 +243,9 @@ type held interface {
 	name() string
 }
 
-func (t *lazyTask) name() string   { return t.id }
-func (c *lazyChoice) name() string { return c.id }
+func (t *lazyTask) name() string     { return t.id }
+func (c *lazyChoice) name() string   { return c.id }
+func (p *lazyParallel) name() string { return p.id }
 
 // heldInGo is the first state of x if it is an sfnkit state still held in Go.
 func heldInGo(x sfn.IChainable) held {
@@ -226,6 +255,10 @@ func heldInGo(x sfn.IChainable) held {
 			return v
 		}
 	case *lazyChoice:
+		if v.real == nil {
+			return v
+		}
+	case *lazyParallel:
 		if v.real == nil {
 			return v
 		}

@@ -31,16 +31,51 @@ const maxStateName = 80
 // one of them is not an sfnkit state held in Go (a CDK state, or one the
 // CDK has already been given): the CDK must render that workflow.
 func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64) (w *Workflow, ok bool, err error) {
+	g := &graphRenderer{seconds: seconds, names: map[string]bool{}}
+	startAt, states, ok := g.graph(start)
+	switch {
+	case g.failure != nil:
+		return nil, false, g.failure
+	case !ok:
+		return nil, false, nil
+	case len(g.problems) > 0:
+		return nil, false, fmt.Errorf("%s", strings.Join(g.problems, "; "))
+	}
+	return &Workflow{StartAt: startAt, States: states, Statements: iampolicy.Merge(g.stmts...)}, true, nil
+}
+
+// graphRenderer renders a workflow and the branches nested in it, with
+// state names unique across all of them, as Step Functions requires.
+type graphRenderer struct {
+	seconds  func(awscdk.Duration) float64
+	names    map[string]bool
+	stmts    []iampolicy.Statement
+	problems []string
+	failure  error // a definition Step Functions would reject
+}
+
+func (g *graphRenderer) claim(name string) bool {
+	switch {
+	case g.failure != nil:
+	case g.names[name]:
+		g.failure = fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", name)
+	case len(name) > maxStateName:
+		g.failure = fmt.Errorf("state name %q is %d characters long; Step Functions allows at most %d", name, len(name), maxStateName)
+	}
+	g.names[name] = true
+	return g.failure == nil
+}
+
+// graph renders the states reachable from start: one state graph (the
+// workflow, or a branch).
+func (g *graphRenderer) graph(start sfn.IChainable) (startAt string, states map[string]map[string]any, ok bool) {
 	first := heldInGo(start)
 	if first == nil {
-		return nil, false, nil
+		return "", nil, false
 	}
-	w = &Workflow{StartAt: first.name(), States: map[string]map[string]any{}}
+	states = map[string]map[string]any{}
 	seen := map[held]bool{first: true}
 	queue := []held{first}
-	var stmts []iampolicy.Statement
-	var problems []string
-	var failure error
 	ends := map[sfn.IChainable]string{}
 	// visit names the state x starts with, queueing it if new.
 	visit := func(x sfn.IChainable) (string, bool) {
@@ -55,79 +90,74 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 			return name, true
 		}
 		name, state, ok := cdkEndState(x)
-		if !ok {
+		if !ok || !g.claim(name) {
 			return "", false
 		}
-		if _, dup := w.States[name]; dup && failure == nil {
-			failure = fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", name)
-		}
 		ends[x] = name
-		w.States[name] = state
+		states[name] = state
 		return name, true
 	}
 	for len(queue) > 0 {
 		h := queue[0]
 		queue = queue[1:]
 		name := h.name()
-		if _, dup := w.States[name]; dup {
-			return nil, false, fmt.Errorf("state name %q is used by two states of one workflow; state names must be unique", name)
-		}
-		if len(name) > maxStateName {
-			return nil, false, fmt.Errorf("state name %q is %d characters long; Step Functions allows at most %d", name, len(name), maxStateName)
+		if !g.claim(name) {
+			return "", nil, false
 		}
 		var state map[string]any
 		switch h := h.(type) {
 		case *lazyChoice:
-			if state, ok = h.render(visit); !ok {
-				return nil, false, nil
-			}
+			state, ok = h.render(visit)
+		case *lazyParallel:
+			state, ok = h.render(g, visit)
 		case *lazyTask:
-			if state, ok = h.render(visit, seconds); !ok {
-				return nil, false, nil
-			}
-			stmts = append(stmts, h.r.Statements...)
+			state, ok = h.render(visit, g.seconds)
+			g.stmts = append(g.stmts, h.r.Statements...)
 			for _, p := range h.r.Deferred {
-				problems = append(problems, name+": "+p)
+				g.problems = append(g.problems, name+": "+p)
 			}
 		}
-		w.States[name] = state
+		if !ok {
+			return "", nil, false
+		}
+		states[name] = state
 	}
-	if failure != nil {
-		return nil, false, failure
-	}
-	if len(problems) > 0 {
-		return nil, false, fmt.Errorf("%s", strings.Join(problems, "; "))
-	}
-	w.Statements = iampolicy.Merge(stmts...)
-	return w, true, nil
+	return first.name(), states, true
 }
 
 // render writes the task's state: its JSON, Next or End, and the retries
 // and catches recorded in Go.
 func (t *lazyTask) render(visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) (map[string]any, bool) {
-	if t.catchesNeedCDK() {
-		return nil, false
-	}
 	state := make(map[string]any, len(t.r.JSON)+3)
 	for k, v := range t.r.JSON {
 		state[k] = v
 	}
-	if t.next == nil {
+	return state, t.links.render(state, visit, seconds)
+}
+
+// render adds Next or End, Retry and Catch to state. Rules written in the
+// state's own JSON (a CustomTask's) follow the recorded ones, as the CDK
+// puts them.
+func (l *links) render(state map[string]any, visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) bool {
+	if l.catchesNeedCDK() {
+		return false
+	}
+	if l.next == nil {
 		state["End"] = true
-	} else if name, ok := visit(t.next); ok {
+	} else if name, ok := visit(l.next); ok {
 		state["Next"] = name
 	} else {
-		return nil, false
+		return false
 	}
-	if len(t.retries) > 0 {
-		state["Retry"] = append(renderRetries(t.retries, seconds), ownRules(t.r.JSON["Retry"])...)
+	if len(l.retries) > 0 {
+		state["Retry"] = append(renderRetries(l.retries, seconds), ownRules(state["Retry"])...)
 	}
-	if len(t.catches) > 0 {
+	if len(l.catches) > 0 {
 		var catches []any
-		for _, c := range sortedCatches(t.catches) {
+		for _, c := range sortedCatches(l.catches) {
 			name, ok := visit(c.handler)
 			if !ok {
-				return nil, false
+				return false
 			}
 			rule := map[string]any{"ErrorEquals": errorList(c.props.Errors), "Next": name}
 			if c.props.ResultPath != nil {
@@ -135,9 +165,9 @@ func (t *lazyTask) render(visit func(sfn.IChainable) (string, bool), seconds fun
 			}
 			catches = append(catches, rule)
 		}
-		state["Catch"] = append(catches, ownRules(t.r.JSON["Catch"])...)
+		state["Catch"] = append(catches, ownRules(state["Catch"])...)
 	}
-	return state, true
+	return true
 }
 
 // ownRules are the Retry or Catch rules written in a state's own JSON (a
@@ -174,8 +204,8 @@ func cdkEndState(x sfn.IChainable) (string, map[string]any, bool) {
 
 // catchesNeedCDK: a catch rule the CDK renders with its own machinery
 // (Assign, Outputs, or a ResultPath that is not a plain JSONPath).
-func (t *lazyTask) catchesNeedCDK() bool {
-	for _, c := range t.catches {
+func (l *links) catchesNeedCDK() bool {
+	for _, c := range l.catches {
 		p := c.props
 		if p.Assign != nil || p.Outputs != nil || (p.ResultPath != nil && !strings.HasPrefix(*p.ResultPath, "$")) {
 			return true

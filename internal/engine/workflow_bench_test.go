@@ -32,7 +32,7 @@ func BenchmarkWorkflow1000(b *testing.B) {
 			if len(problems) > 0 {
 				b.Fatal(problems)
 			}
-			t := &lazyTask{id: "Task" + strconv.Itoa(i), r: r, retries: retry}
+			t := &lazyTask{id: "Task" + strconv.Itoa(i), r: r, links: links{retries: retry}}
 			if prev == nil {
 				first = t
 			} else {

@@ -274,3 +274,75 @@ func TestHeldChoiceAfterwards(t *testing.T) {
 	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
 	assert.Equal(t, permissions(t, cdk), permissions(t, inGo))
 }
+
+// grants are a template's role permissions as "action resource" pairs,
+// however the statements group them (the CDK keeps a Parallel branch's
+// statements apart from the workflow's; the Go renderer merges them).
+func grants(t *testing.T, tpl map[string]any) []string {
+	seen := map[string]bool{}
+	for _, s := range cdktest.RoleStatements(t, tpl) {
+		cond := ""
+		if s["Condition"] != nil {
+			cond = " " + cdktest.Flatten(s["Condition"])
+		}
+		for _, a := range s["Action"].([]string) {
+			for _, r := range s["Resource"].([]string) {
+				seen[a+" "+r+cond] = true
+			}
+		}
+	}
+	var out []string
+	for g := range seen {
+		out = append(out, g)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// A Parallel held in Go (fragments.NewParallel in a Workflow) is rendered
+// with its branches as the CDK renders its own, with the same permissions.
+func TestWorkflowParallelInGo(t *testing.T) {
+	build := func(stack awscdk.Stack, scope constructs.Construct, newParallel func(id string, props *sfn.ParallelProps) sfn.Parallel) sfn.IChainable {
+		fn := awslambda.Function_FromFunctionName(stack, jsii.String("fn"), jsii.String("fn"))
+		other := awslambda.Function_FromFunctionName(stack, jsii.String("other"), jsii.String("other"))
+		invoke := func(id string, f awslambda.IFunction) tasks.Task {
+			return tasks.NewLambdaInvoke(scope, jsii.String(id), &tasks.LambdaInvokeProps{LambdaFunction: f, ResultPath: jsii.String("$." + strings.ToLower(id))})
+		}
+		both := newParallel("Both", &sfn.ParallelProps{Comment: jsii.String("fan out"), ResultPath: jsii.String("$.both"),
+			ResultSelector: &map[string]interface{}{"first.$": "$[0].a", "second.$": "$[1]"}})
+		both.Branch(invoke("A", fn).Next(invoke("A2", other)), invoke("B", other))
+		both.AddRetry(&sfn.RetryProps{Errors: jsii.Strings("States.BranchFailed"), MaxAttempts: jsii.Number(2)})
+		both.AddCatch(invoke("Notify", fn), &sfn.CatchProps{ResultPath: jsii.String("$.error")})
+		return invoke("Start", fn).Next(both).Next(invoke("After", other))
+	}
+	cdkStack, goStack := cdktest.NewStack(), cdktest.NewStack()
+	sfn.NewStateMachine(cdkStack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(
+		build(cdkStack, cdkStack, func(id string, p *sfn.ParallelProps) sfn.Parallel {
+			return sfn.NewParallel(cdkStack, jsii.String(id), p)
+		}))})
+	flow := engine.NewScope(goStack, jsii.String("Flow"))
+	engine.NewStateMachine(goStack, jsii.String("Machine"),
+		build(goStack, flow, func(id string, p *sfn.ParallelProps) sfn.Parallel {
+			return engine.NewParallel(flow, jsii.String(id), p)
+		}), nil)
+	cdk, inGo := cdktest.Template(t, cdkStack), cdktest.Template(t, goStack)
+
+	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+	assert.Equal(t, grants(t, cdk), grants(t, inGo))
+	assert.Len(t, cdktest.RoleStatements(t, inGo), 1, "one merged lambda:InvokeFunction statement")
+	_, plain := definitionString(inGo).(string)
+	assert.True(t, plain, "rendered in Go")
+
+	// A state name used in a branch and outside is an error, as in the CDK.
+	stack := cdktest.NewStack()
+	dupFlow := engine.NewScope(stack, jsii.String("Flow"))
+	inner := engine.NewScope(stack, jsii.String("Inner"))
+	fn := awslambda.Function_FromFunctionName(stack, jsii.String("fn"), jsii.String("fn"))
+	par := engine.NewParallel(dupFlow, jsii.String("P"), nil).
+		Branch(tasks.NewLambdaInvoke(inner, jsii.String("Same"), &tasks.LambdaInvokeProps{LambdaFunction: fn}))
+	dup := tasks.NewLambdaInvoke(dupFlow, jsii.String("Same"), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	dup.Next(par)
+	err := cdktest.Catch(func() { engine.NewStateMachine(stack, jsii.String("Dup"), dup, nil) })
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `state name "Same" is used by two states`)
+}
