@@ -9,7 +9,8 @@ import (
 
 // Workflow is a scope for sfnkit states that are rendered in Go: tasks
 // built in a Workflow and linked with their own Next, AddRetry and
-// AddCatch (and Choices and Parallels made with NewChoice and NewParallel)
+// AddCatch (and Choices, Parallels and Passes made with NewChoice,
+// NewParallel and NewPass)
 // cost no jsii object or call each, and NewStateMachine renders them in
 // one piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
 // becomes an ordinary CDK state at that moment, so everything still works,
@@ -51,4 +52,14 @@ func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProp
 		return engine.NewParallel(w, id, props)
 	}
 	return sfn.NewParallel(scope, id, props)
+}
+
+// NewPass is sfn.NewPass. In a Workflow the Pass is held in Go with its
+// Next, so that NewStateMachine renders it with the rest; any other use
+// makes it a CDK Pass.
+func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.Pass {
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewPass(w, id, props)
+	}
+	return sfn.NewPass(scope, id, props)
 }

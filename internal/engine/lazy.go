@@ -168,7 +168,7 @@ func (c *chain) Next(next sfn.IChainable) sfn.Chain {
 	}
 	for _, end := range c.ends {
 		switch end.(type) {
-		case *lazyTask, *lazyParallel:
+		case *lazyTask, *lazyParallel, *lazyPass:
 			end.Next(next)
 		default:
 			end.Next(cdkOf(next))
@@ -191,6 +191,8 @@ func (c *chain) cdk() sfn.Chain {
 				e = v.cdk()
 			case *lazyParallel:
 				e = v.cdk()
+			case *lazyPass:
+				e = v.cdk()
 			}
 			ends[i] = e
 		}
@@ -209,6 +211,8 @@ func cdkOf(x sfn.IChainable) sfn.IChainable {
 	case *lazyChoice:
 		return v.cdk()
 	case *lazyParallel:
+		return v.cdk()
+	case *lazyPass:
 		return v.cdk()
 	}
 	return x
@@ -233,6 +237,10 @@ func endsOf(x sfn.IChainable) []sfn.INextable {
 		if v.real == nil {
 			return []sfn.INextable{v}
 		}
+	case *lazyPass:
+		if v.real == nil {
+			return []sfn.INextable{v}
+		}
 	}
 	return *x.EndStates()
 }
@@ -246,6 +254,7 @@ type held interface {
 func (t *lazyTask) name() string     { return t.id }
 func (c *lazyChoice) name() string   { return c.id }
 func (p *lazyParallel) name() string { return p.id }
+func (p *lazyPass) name() string     { return p.id }
 
 // heldInGo is the first state of x if it is an sfnkit state still held in Go.
 func heldInGo(x sfn.IChainable) held {
@@ -259,6 +268,10 @@ func heldInGo(x sfn.IChainable) held {
 			return v
 		}
 	case *lazyParallel:
+		if v.real == nil {
+			return v
+		}
+	case *lazyPass:
 		if v.real == nil {
 			return v
 		}

@@ -110,6 +110,8 @@ func (g *graphRenderer) graph(start sfn.IChainable) (startAt string, states map[
 			state, ok = h.render(visit)
 		case *lazyParallel:
 			state, ok = h.render(g, visit)
+		case *lazyPass:
+			state, ok = h.render(visit)
 		case *lazyTask:
 			state, ok = h.render(visit, g.seconds)
 			g.stmts = append(g.stmts, h.r.Statements...)

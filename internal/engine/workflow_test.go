@@ -346,3 +346,31 @@ func TestWorkflowParallelInGo(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `state name "Same" is used by two states`)
 }
+
+// Pass states held in Go (fragments.NewPass in a Workflow) in the middle
+// of a workflow are rendered as the CDK renders its own.
+func TestWorkflowPassInGo(t *testing.T) {
+	build := func(stack awscdk.Stack, scope constructs.Construct, newPass func(id string, props *sfn.PassProps) sfn.Pass) sfn.IChainable {
+		fn := awslambda.Function_FromFunctionName(stack, jsii.String("fn"), jsii.String("fn"))
+		invoke := func(id string) tasks.Task {
+			return tasks.NewLambdaInvoke(scope, jsii.String(id), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+		}
+		shape := newPass("Shape", &sfn.PassProps{Comment: jsii.String("keep the id"), InputPath: jsii.String("$.Payload"),
+			Parameters: &map[string]interface{}{"id.$": "$.id", "kind": "order", "at": sfn.JsonPath_StringAt(jsii.String("$$.State.EnteredTime"))}})
+		defaults := newPass("Defaults", &sfn.PassProps{Result: sfn.Result_FromObject(&map[string]interface{}{"retries": 3, "mode": "fast"}),
+			ResultPath: jsii.String("$.defaults")})
+		return invoke("Load").Next(shape).Next(defaults).Next(invoke("Use"))
+	}
+	cdkStack, goStack := cdktest.NewStack(), cdktest.NewStack()
+	sfn.NewStateMachine(cdkStack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(
+		build(cdkStack, cdkStack, func(id string, p *sfn.PassProps) sfn.Pass { return sfn.NewPass(cdkStack, jsii.String(id), p) }))})
+	flow := engine.NewScope(goStack, jsii.String("Flow"))
+	engine.NewStateMachine(goStack, jsii.String("Machine"),
+		build(goStack, flow, func(id string, p *sfn.PassProps) sfn.Pass { return engine.NewPass(flow, jsii.String(id), p) }), nil)
+	cdk, inGo := cdktest.Template(t, cdkStack), cdktest.Template(t, goStack)
+
+	assert.Equal(t, cdktest.Definition(t, cdk), cdktest.Definition(t, inGo))
+	assert.Equal(t, grants(t, cdk), grants(t, inGo))
+	_, plain := definitionString(inGo).(string)
+	assert.True(t, plain, "rendered in Go")
+}
