@@ -38,6 +38,11 @@ func (s *Scope) claim(id string) {
 	s.names[id] = true
 }
 
+//go:generate go run ./gendelegate -type CustomState -recv "t *lazyTask" -skip Next,AddRetry,AddCatch,Id -out lazy_cdk.go
+//go:generate go run ./gendelegate -type Choice -recv "c *lazyChoice" -skip When,Otherwise,Id -out choice_cdk.go
+//go:generate go run ./gendelegate -type Parallel -recv "p *lazyParallel" -skip Branch,Next,AddRetry,AddCatch,Id -out parallel_cdk.go
+//go:generate go run ./gendelegate -type Pass -recv "p *lazyPass" -skip Next,Id -out pass_cdk.go
+
 // lazyTask is a rendered task held in Go. Next, AddRetry and AddCatch are
 // recorded; any other use creates the CDK state (cdk) and applies them.
 type lazyTask struct {
