@@ -99,16 +99,12 @@ func AthenaQueryResults(env Env, location string) (Statement, bool) {
 	return Statement{Actions: []string{"s3:GetObject"}, Resources: loc.objects(env)}, true
 }
 
-// nameOr is the literal name in a parameter, def when it is absent, or "*"
-// when it is decided at run time (never the expression itself).
+// nameOr is def when the parameter is absent, else r.NameOrWildcard.
 func nameOr(r Request, def string, path ...string) string {
 	if r.Param(path...) == nil {
 		return def
 	}
-	if name, ok := r.Known(path...); ok {
-		return name
-	}
-	return "*"
+	return r.NameOrWildcard(path...)
 }
 
 // s3Prefix is a bucket (or buckets) and a key prefix.

@@ -54,9 +54,5 @@ func emrClusterAction(actions ...string) func(Request) []Statement {
 // emrClusterARN is cluster/<ClusterId>, or cluster/* in the account and
 // region when the ID is decided at run time (the CDK always grants cluster/*).
 func emrClusterARN(r Request) string {
-	id, ok := r.Known("ClusterId")
-	if !ok {
-		id = "*"
-	}
-	return r.Env.ARN("elasticmapreduce", "cluster/"+id)
+	return r.Env.ARN("elasticmapreduce", "cluster/"+r.NameOrWildcard("ClusterId"))
 }

@@ -16,7 +16,7 @@ func init() {
 // Functions polls the run) and CancelJobRun (it cancels the run when the
 // state is stopped) on the application's job runs, and the EventBridge rule.
 func EmrServerlessStartJobRun(r Request) []Statement {
-	app := r.Env.ARN("emr-serverless", "/applications/"+emrServerlessApplication(r))
+	app := r.Env.ARN("emr-serverless", "/applications/"+r.NameOrWildcard("ApplicationId"))
 	stmts := []Statement{{Actions: []string{"emr-serverless:StartJobRun"}, Resources: []string{app}}}
 	if r.Pattern == RunJob {
 		stmts = append(stmts,
@@ -24,11 +24,4 @@ func EmrServerlessStartJobRun(r Request) []Statement {
 			EventsRule(r.Env, "StepFunctionsGetEventsForEMRServerlessJobRule"))
 	}
 	return append(stmts, PassRoleParam(r, "emr-serverless.amazonaws.com", "ExecutionRoleArn")...)
-}
-
-func emrServerlessApplication(r Request) string {
-	if id, ok := r.Known("ApplicationId"); ok {
-		return id
-	}
-	return "*"
 }

@@ -22,18 +22,5 @@ func GlueStartJobRun(r Request) []Statement {
 	if r.Pattern == RunJob {
 		actions = append(actions, "glue:GetJobRun", "glue:GetJobRuns", "glue:BatchStopJobRun")
 	}
-	return []Statement{{Actions: actions, Resources: []string{r.Env.ARN("glue", "job/"+nameOrWildcard(r, "JobName"))}}}
-}
-
-// nameOrWildcard is the literal name in a parameter, the literal prefix of
-// a States.Format name followed by "*", or "*": never the expression itself,
-// which the CDK writes into Glue job ARNs.
-func nameOrWildcard(r Request, path ...string) string {
-	if name, ok := r.Known(path...); ok {
-		return name
-	}
-	if prefix, ok := r.KnownPrefix(path...); ok {
-		return prefix + "*"
-	}
-	return "*"
+	return []Statement{{Actions: actions, Resources: []string{r.Env.ARN("glue", "job/"+r.NameOrWildcard("JobName"))}}}
 }

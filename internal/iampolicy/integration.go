@@ -170,6 +170,19 @@ func (r Request) KnownPrefix(path ...string) (string, bool) {
 	return template[:i], true
 }
 
+// NameOrWildcard is what an ARN may name for a parameter: its literal
+// value, the literal prefix of a States.Format value followed by "*", or
+// "*" — never the expression itself (the CDK writes it into Glue job ARNs).
+func (r Request) NameOrWildcard(path ...string) string {
+	if name, ok := r.Known(path...); ok {
+		return name
+	}
+	if prefix, ok := r.KnownPrefix(path...); ok {
+		return prefix + "*"
+	}
+	return "*"
+}
+
 // Dynamic reports whether the parameter is decided at run time.
 func (r Request) Dynamic(path ...string) bool {
 	v := r.Param(path...)
