@@ -286,13 +286,16 @@ func NewStateMachine(scope constructs.Construct, id *string, definition sfn.ICha
 	if props != nil {
 		p = *props
 	}
+	invalid := func(err error) *ValidationError {
+		return &ValidationError{Construct: "StateMachine", Path: *scope.Node().Path() + "/" + *id, Problems: []error{err}}
+	}
 	if p.DefinitionBody != nil || p.Definition != nil {
-		panic(fmt.Sprintf("%s/%s: give the definition as the definition argument, not in props", *scope.Node().Path(), *id))
+		panic(invalid(fmt.Errorf("DefinitionBody, Definition: leave them out; the definition argument is the definition")))
 	}
 	if p.QueryLanguage == "" {
-		seconds := newDurations()
+		seconds := durations{}
 		if w, ok, err := RenderWorkflow(definition, seconds.of); err != nil {
-			panic(&ValidationError{Construct: "StateMachine", Path: *scope.Node().Path() + "/" + *id, Problems: []error{err}})
+			panic(invalid(err))
 		} else if ok {
 			return w.stateMachine(scope, id, p, seconds)
 		}
@@ -301,7 +304,7 @@ func NewStateMachine(scope constructs.Construct, id *string, definition sfn.ICha
 	return sfn.NewStateMachine(scope, id, &p)
 }
 
-func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.StateMachineProps, seconds *durations) sfn.StateMachine {
+func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.StateMachineProps, seconds durations) sfn.StateMachine {
 	top := map[string]any{}
 	if p.Comment != nil {
 		top["Comment"] = *p.Comment
@@ -384,14 +387,12 @@ func substituteTokens(text string, user *map[string]*string) (string, map[string
 // durations converts CDK Durations to seconds, one jsii call per Duration.
 type durations map[awscdk.Duration]float64
 
-func newDurations() *durations { d := durations{}; return &d }
-
-func (d *durations) of(x awscdk.Duration) float64 {
-	if s, ok := (*d)[x]; ok {
+func (d durations) of(x awscdk.Duration) float64 {
+	if s, ok := d[x]; ok {
 		return s
 	}
 	s := *x.ToSeconds(nil)
-	(*d)[x] = s
+	d[x] = s
 	return s
 }
 

@@ -191,6 +191,14 @@ func TestWorkflowErrors(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `state name "Twice" is used by two states`)
 
+	err = cdktest.Catch(func() {
+		engine.NewStateMachine(stack, jsii.String("Body"), invoke(one, "Body task"), &sfn.StateMachineProps{
+			DefinitionBody: sfn.DefinitionBody_FromString(jsii.String("{}"))})
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `sfnkit StateMachine "Test/Body" is invalid`)
+	assert.Contains(t, err.Error(), "DefinitionBody, Definition: leave them out")
+
 	long := strings.Repeat("x", 81)
 	err = cdktest.Catch(func() { engine.NewStateMachine(stack, jsii.String("Long"), invoke(one, long), nil) })
 	require.Error(t, err)
