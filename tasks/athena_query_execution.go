@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
@@ -34,6 +35,12 @@ type AthenaGetQueryExecutionProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 // AthenaGetQueryResultsProps mirrors
@@ -65,6 +72,12 @@ type AthenaGetQueryResultsProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 // AthenaStopQueryExecutionProps mirrors
@@ -87,18 +100,32 @@ type AthenaStopQueryExecutionProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// AthenaGetQueryExecution is the task NewAthenaGetQueryExecution returns: a Task, typed as the CDK types it.
+type AthenaGetQueryExecution interface{ Task }
 
 // NewAthenaGetQueryExecution gets a query's state and statistics
 // (arn:…:states:::athena:getQueryExecution; REQUEST_RESPONSE only).
-func NewAthenaGetQueryExecution(scope constructs.Construct, id *string, props *AthenaGetQueryExecutionProps) Task {
+func NewAthenaGetQueryExecution(scope constructs.Construct, id *string, props *AthenaGetQueryExecutionProps) AthenaGetQueryExecution {
+	checkProps(scope, id, "AthenaGetQueryExecution", props == nil)
 	spec := athenaQuerySpec("AthenaGetQueryExecution", "getQueryExecution", props.QueryExecutionId, props.WorkGroup, nil)
 	return newTask(scope, id, props, spec)
 }
 
+// AthenaGetQueryResults is the task NewAthenaGetQueryResults returns: a Task, typed as the CDK types it.
+type AthenaGetQueryResults interface{ Task }
+
 // NewAthenaGetQueryResults gets a page of a query's results
 // (arn:…:states:::athena:getQueryResults; REQUEST_RESPONSE only).
-func NewAthenaGetQueryResults(scope constructs.Construct, id *string, props *AthenaGetQueryResultsProps) Task {
+func NewAthenaGetQueryResults(scope constructs.Construct, id *string, props *AthenaGetQueryResultsProps) AthenaGetQueryResults {
+	checkProps(scope, id, "AthenaGetQueryResults", props == nil)
 	spec := athenaQuerySpec("AthenaGetQueryResults", "getQueryResults", props.QueryExecutionId, props.WorkGroup, props.OutputLocation)
 	p := taskParams{spec: spec, fields: spec.Params.Fields()} // adds to the parameters object
 	p.optional("NextToken", "NextToken", props.NextToken)
@@ -108,9 +135,13 @@ func NewAthenaGetQueryResults(scope constructs.Construct, id *string, props *Ath
 	return newTask(scope, id, props, spec)
 }
 
+// AthenaStopQueryExecution is the task NewAthenaStopQueryExecution returns: a Task, typed as the CDK types it.
+type AthenaStopQueryExecution interface{ Task }
+
 // NewAthenaStopQueryExecution stops a query
 // (arn:…:states:::athena:stopQueryExecution; REQUEST_RESPONSE only).
-func NewAthenaStopQueryExecution(scope constructs.Construct, id *string, props *AthenaStopQueryExecutionProps) Task {
+func NewAthenaStopQueryExecution(scope constructs.Construct, id *string, props *AthenaStopQueryExecutionProps) AthenaStopQueryExecution {
+	checkProps(scope, id, "AthenaStopQueryExecution", props == nil)
 	spec := athenaQuerySpec("AthenaStopQueryExecution", "stopQueryExecution", props.QueryExecutionId, props.WorkGroup, nil)
 	return newTask(scope, id, props, spec)
 }

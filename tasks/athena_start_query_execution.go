@@ -90,6 +90,12 @@ type AthenaStartQueryExecutionProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -98,10 +104,14 @@ var (
 	s3BucketName                 = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
 )
 
+// AthenaStartQueryExecution is the task NewAthenaStartQueryExecution returns: a Task, typed as the CDK types it.
+type AthenaStartQueryExecution interface{ Task }
+
 // NewAthenaStartQueryExecution starts an Athena query
 // (arn:…:states:::athena:startQueryExecution): REQUEST_RESPONSE (the
 // default, as in the CDK) or RUN_JOB (.sync, waits for the query).
-func NewAthenaStartQueryExecution(scope constructs.Construct, id *string, props *AthenaStartQueryExecutionProps) Task {
+func NewAthenaStartQueryExecution(scope constructs.Construct, id *string, props *AthenaStartQueryExecutionProps) AthenaStartQueryExecution {
+	checkProps(scope, id, "AthenaStartQueryExecution", props == nil)
 	spec := &engine.Spec{Construct: "AthenaStartQueryExecution", Integration: athenaStartQueryExecution}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 

@@ -101,6 +101,10 @@ type BatchSubmitJobProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -108,10 +112,14 @@ var (
 	batchJobName      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 )
 
+// BatchSubmitJob is the task NewBatchSubmitJob returns: a Task, typed as the CDK types it.
+type BatchSubmitJob interface{ Task }
+
 // NewBatchSubmitJob submits an AWS Batch job (arn:…:states:::batch:submitJob):
 // RUN_JOB (.sync, the default) or REQUEST_RESPONSE.
-func NewBatchSubmitJob(scope constructs.Construct, id *string, props *BatchSubmitJobProps) Task {
-	spec := &engine.Spec{Construct: "BatchSubmitJob", Integration: batchSubmitJob, DefaultPattern: iampolicy.RunJob}
+func NewBatchSubmitJob(scope constructs.Construct, id *string, props *BatchSubmitJobProps) BatchSubmitJob {
+	checkProps(scope, id, "BatchSubmitJob", props == nil)
+	spec := &engine.Spec{JobTimeout: true, Construct: "BatchSubmitJob", Integration: batchSubmitJob, DefaultPattern: iampolicy.RunJob}
 	jsonata := props.QueryLanguage == sfn.QueryLanguage_JSONATA
 	b := batchBuilder{spec: spec, params: map[string]*Value{}}
 

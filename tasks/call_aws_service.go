@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"regexp"
 	"strings"
 
@@ -41,6 +42,12 @@ type CallAwsServiceProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -49,10 +56,14 @@ var (
 	iamActionName  = regexp.MustCompile(`^[a-z0-9-]+:[A-Za-z0-9*]+$`)
 )
 
+// CallAwsService is the task NewCallAwsService returns: a Task, typed as the CDK types it.
+type CallAwsService interface{ Task }
+
 // NewCallAwsService calls any AWS API through an SDK integration
 // (arn:…:states:::aws-sdk:<service>:<action>). REQUEST_RESPONSE and
 // WAIT_FOR_TASK_TOKEN only: SDK integrations have no .sync.
-func NewCallAwsService(scope constructs.Construct, id *string, props *CallAwsServiceProps) Task {
+func NewCallAwsService(scope constructs.Construct, id *string, props *CallAwsServiceProps) CallAwsService {
+	checkProps(scope, id, "CallAwsService", props == nil)
 	spec := &engine.Spec{Construct: "CallAwsService", ParamsField: "Parameters"}
 	service, action := deref(props.Service), deref(props.Action)
 	if !sdkServiceName.MatchString(service) {

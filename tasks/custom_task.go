@@ -23,6 +23,9 @@ type CustomTaskProps struct {
 	AdditionalIamStatements *[]awsiam.PolicyStatement
 }
 
+// CustomTask is the task NewCustomTask returns: a Task, typed as the CDK types it.
+type CustomTask interface{ Task }
+
 // NewCustomTask is a state written in raw ASL whose least-privilege IAM is
 // derived from its Resource: for a known optimized integration, exactly the
 // statements the typed task would get (for example createProcessingJob.sync:
@@ -37,7 +40,8 @@ type CustomTaskProps struct {
 // CustomTask needs an iam:PassRole statement in AdditionalIamStatements, or
 // it fails at construction saying so; tasks.NewEcsRunTask reads the roles
 // from the task definition instead.
-func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProps) Task {
+func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProps) CustomTask {
+	checkProps(scope, id, "CustomTask", props == nil)
 	spec := &engine.Spec{Construct: "CustomTask"}
 	if props.StateJson == nil {
 		spec.Problems = append(spec.Problems, fieldProblem("StateJson", "required: the state in Amazon States Language"))

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsdynamodb"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -43,11 +44,21 @@ type DynamoDeleteItemProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// DynamoDeleteItem is the task NewDynamoDeleteItem returns: a Task, typed as the CDK types it.
+type DynamoDeleteItem interface{ Task }
 
 // NewDynamoDeleteItem deletes an item by its key
 // (arn:…:states:::dynamodb:deleteItem), REQUEST_RESPONSE only.
-func NewDynamoDeleteItem(scope constructs.Construct, id *string, props *DynamoDeleteItemProps) Task {
+func NewDynamoDeleteItem(scope constructs.Construct, id *string, props *DynamoDeleteItemProps) DynamoDeleteItem {
+	checkProps(scope, id, "DynamoDeleteItem", props == nil)
 	b := newDynamoBuilder("DynamoDeleteItem", "deleteItem")
 	b.table(props.Table, props.TableName)
 	b.attributes("Key", props.Key, true, "", 2)

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsdynamodb"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -49,11 +50,21 @@ type DynamoGetItemProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// DynamoGetItem is the task NewDynamoGetItem returns: a Task, typed as the CDK types it.
+type DynamoGetItem interface{ Task }
 
 // NewDynamoGetItem reads one item (arn:…:states:::dynamodb:getItem),
 // REQUEST_RESPONSE only.
-func NewDynamoGetItem(scope constructs.Construct, id *string, props *DynamoGetItemProps) Task {
+func NewDynamoGetItem(scope constructs.Construct, id *string, props *DynamoGetItemProps) DynamoGetItem {
+	checkProps(scope, id, "DynamoGetItem", props == nil)
 	b := newDynamoBuilder("DynamoGetItem", "getItem")
 	b.table(props.Table, props.TableName)
 	b.attributes("Key", props.Key, true, "", 2)

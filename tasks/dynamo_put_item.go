@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsdynamodb"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -45,11 +46,21 @@ type DynamoPutItemProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// DynamoPutItem is the task NewDynamoPutItem returns: a Task, typed as the CDK types it.
+type DynamoPutItem interface{ Task }
 
 // NewDynamoPutItem creates or replaces an item
 // (arn:…:states:::dynamodb:putItem), REQUEST_RESPONSE only.
-func NewDynamoPutItem(scope constructs.Construct, id *string, props *DynamoPutItemProps) Task {
+func NewDynamoPutItem(scope constructs.Construct, id *string, props *DynamoPutItemProps) DynamoPutItem {
+	checkProps(scope, id, "DynamoPutItem", props == nil)
 	b := newDynamoBuilder("DynamoPutItem", "putItem")
 	b.table(props.Table, props.TableName)
 	b.attributes("Item", props.Item, true, "", 0)

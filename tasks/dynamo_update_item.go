@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsdynamodb"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -45,11 +46,21 @@ type DynamoUpdateItemProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// DynamoUpdateItem is the task NewDynamoUpdateItem returns: a Task, typed as the CDK types it.
+type DynamoUpdateItem interface{ Task }
 
 // NewDynamoUpdateItem edits an item, or creates it
 // (arn:…:states:::dynamodb:updateItem), REQUEST_RESPONSE only.
-func NewDynamoUpdateItem(scope constructs.Construct, id *string, props *DynamoUpdateItemProps) Task {
+func NewDynamoUpdateItem(scope constructs.Construct, id *string, props *DynamoUpdateItemProps) DynamoUpdateItem {
+	checkProps(scope, id, "DynamoUpdateItem", props == nil)
 	b := newDynamoBuilder("DynamoUpdateItem", "updateItem")
 	b.table(props.Table, props.TableName)
 	b.attributes("Key", props.Key, true, "", 2)

@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"fmt"
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
@@ -210,9 +211,18 @@ type EcsRunTaskProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var ecsRunTask, _ = iampolicy.Lookup("ecs", "runTask")
+
+// EcsRunTask is the task NewEcsRunTask returns: a Task, typed as the CDK types it.
+type EcsRunTask interface{ Task }
 
 // NewEcsRunTask runs a task on ECS (arn:…:states:::ecs:runTask):
 // REQUEST_RESPONSE (the default), RUN_JOB (.sync) and WAIT_FOR_TASK_TOKEN
@@ -221,7 +231,8 @@ var ecsRunTask, _ = iampolicy.Lookup("ecs", "runTask")
 // on its task and execution roles, to ecs-tasks.amazonaws.com only; with
 // RUN_JOB only, ecs:StopTask/DescribeTasks on the cluster's tasks and the
 // EventBridge rule.
-func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProps) Task {
+func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProps) EcsRunTask {
+	checkProps(scope, id, "EcsRunTask", props == nil)
 	spec := &engine.Spec{Construct: "EcsRunTask", Integration: ecsRunTask, DefaultPattern: iampolicy.RequestResponse}
 	e := ecsBuilder{env: engine.EnvOf(scope), spec: spec, params: map[string]*Value{}, jsonata: props.QueryLanguage == sfn.QueryLanguage_JSONATA}
 	scopeIAM := iampolicy.EcsRunTaskScope{}

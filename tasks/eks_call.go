@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"fmt"
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseks"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -56,16 +57,26 @@ type EksCallProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var eksCall, _ = iampolicy.Lookup("eks", "call")
+
+// EksCall is the task NewEksCall returns: a Task, typed as the CDK types it.
+type EksCall interface{ Task }
 
 // NewEksCall calls the Kubernetes API of an EKS cluster
 // (arn:…:states:::eks:call), REQUEST_RESPONSE only. It adds no IAM
 // statement: AWS documents no IAM action for eks:call, whose requests
 // Kubernetes authorizes (RBAC). Give the state machine's role an EKS
 // access entry (or aws-auth mapping) bound to the permissions it needs.
-func NewEksCall(scope constructs.Construct, id *string, props *EksCallProps) Task {
+func NewEksCall(scope constructs.Construct, id *string, props *EksCallProps) EksCall {
+	checkProps(scope, id, "EksCall", props == nil)
 	spec := &engine.Spec{Construct: "EksCall", Integration: eksCall, DefaultPattern: iampolicy.RequestResponse}
 	params := map[string]*Value{}
 	if props.Cluster != nil {

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 
@@ -55,14 +56,24 @@ type EmrAddStepProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var emrAddStep, _ = iampolicy.Lookup("elasticmapreduce", "addStep")
 
+// EmrAddStep is the task NewEmrAddStep returns: a Task, typed as the CDK types it.
+type EmrAddStep interface{ Task }
+
 // NewEmrAddStep adds a step to a running EMR cluster
 // (arn:…:states:::elasticmapreduce:addStep): RUN_JOB (.sync, the default,
 // as in the CDK) waits for the step to finish; REQUEST_RESPONSE does not.
-func NewEmrAddStep(scope constructs.Construct, id *string, props *EmrAddStepProps) Task {
+func NewEmrAddStep(scope constructs.Construct, id *string, props *EmrAddStepProps) EmrAddStep {
+	checkProps(scope, id, "EmrAddStep", props == nil)
 	spec := &engine.Spec{Construct: "EmrAddStep", Integration: emrAddStep, DefaultPattern: iampolicy.RunJob}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)

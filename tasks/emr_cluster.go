@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 
@@ -29,13 +30,23 @@ type EmrCancelStepProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var emrCancelStep, _ = iampolicy.Lookup("elasticmapreduce", "cancelStep")
 
+// EmrCancelStep is the task NewEmrCancelStep returns: a Task, typed as the CDK types it.
+type EmrCancelStep interface{ Task }
+
 // NewEmrCancelStep cancels a pending step of an EMR cluster
 // (arn:…:states:::elasticmapreduce:cancelStep; REQUEST_RESPONSE only).
-func NewEmrCancelStep(scope constructs.Construct, id *string, props *EmrCancelStepProps) Task {
+func NewEmrCancelStep(scope constructs.Construct, id *string, props *EmrCancelStepProps) EmrCancelStep {
+	checkProps(scope, id, "EmrCancelStep", props == nil)
 	spec := &engine.Spec{Construct: "EmrCancelStep", Integration: emrCancelStep}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)
@@ -64,14 +75,24 @@ type EmrTerminateClusterProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var emrTerminateCluster, _ = iampolicy.Lookup("elasticmapreduce", "terminateCluster")
 
+// EmrTerminateCluster is the task NewEmrTerminateCluster returns: a Task, typed as the CDK types it.
+type EmrTerminateCluster interface{ Task }
+
 // NewEmrTerminateCluster shuts an EMR cluster down
 // (arn:…:states:::elasticmapreduce:terminateCluster): RUN_JOB (.sync, the
 // default, as in the CDK) waits until it has terminated.
-func NewEmrTerminateCluster(scope constructs.Construct, id *string, props *EmrTerminateClusterProps) Task {
+func NewEmrTerminateCluster(scope constructs.Construct, id *string, props *EmrTerminateClusterProps) EmrTerminateCluster {
+	checkProps(scope, id, "EmrTerminateCluster", props == nil)
 	spec := &engine.Spec{Construct: "EmrTerminateCluster", Integration: emrTerminateCluster, DefaultPattern: iampolicy.RunJob}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)
@@ -100,15 +121,25 @@ type EmrSetClusterTerminationProtectionProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var emrSetClusterTerminationProtection, _ = iampolicy.Lookup("elasticmapreduce", "setClusterTerminationProtection")
+
+// EmrSetClusterTerminationProtection is the task NewEmrSetClusterTerminationProtection returns: a Task, typed as the CDK types it.
+type EmrSetClusterTerminationProtection interface{ Task }
 
 // NewEmrSetClusterTerminationProtection locks or unlocks an EMR cluster
 // against termination
 // (arn:…:states:::elasticmapreduce:setClusterTerminationProtection;
 // REQUEST_RESPONSE only).
-func NewEmrSetClusterTerminationProtection(scope constructs.Construct, id *string, props *EmrSetClusterTerminationProtectionProps) Task {
+func NewEmrSetClusterTerminationProtection(scope constructs.Construct, id *string, props *EmrSetClusterTerminationProtectionProps) EmrSetClusterTerminationProtection {
+	checkProps(scope, id, "EmrSetClusterTerminationProtection", props == nil)
 	spec := &engine.Spec{Construct: "EmrSetClusterTerminationProtection", Integration: emrSetClusterTerminationProtection}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)

@@ -130,6 +130,12 @@ type EmrCreateClusterProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -137,10 +143,14 @@ var (
 	emrReleaseLabel     = regexp.MustCompile(`^emr-(\d+)\.(\d+)\.(\d+)$`)
 )
 
+// EmrCreateCluster is the task NewEmrCreateCluster returns: a Task, typed as the CDK types it.
+type EmrCreateCluster interface{ Task }
+
 // NewEmrCreateCluster creates and starts an EMR cluster
 // (arn:…:states:::elasticmapreduce:createCluster): RUN_JOB (.sync, the
 // default, as in the CDK) waits until it is running.
-func NewEmrCreateCluster(scope constructs.Construct, id *string, props *EmrCreateClusterProps) Task {
+func NewEmrCreateCluster(scope constructs.Construct, id *string, props *EmrCreateClusterProps) EmrCreateCluster {
+	checkProps(scope, id, "EmrCreateCluster", props == nil)
 	spec := &engine.Spec{Construct: "EmrCreateCluster", Integration: emrCreateCluster, DefaultPattern: iampolicy.RunJob}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 

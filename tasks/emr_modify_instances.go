@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 
@@ -34,15 +35,25 @@ type EmrModifyInstanceFleetByNameProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var emrModifyInstanceFleetByName, _ = iampolicy.Lookup("elasticmapreduce", "modifyInstanceFleetByName")
+
+// EmrModifyInstanceFleetByName is the task NewEmrModifyInstanceFleetByName returns: a Task, typed as the CDK types it.
+type EmrModifyInstanceFleetByName interface{ Task }
 
 // NewEmrModifyInstanceFleetByName changes the target capacities of a
 // cluster's instance fleet found by name
 // (arn:…:states:::elasticmapreduce:modifyInstanceFleetByName;
 // REQUEST_RESPONSE only).
-func NewEmrModifyInstanceFleetByName(scope constructs.Construct, id *string, props *EmrModifyInstanceFleetByNameProps) Task {
+func NewEmrModifyInstanceFleetByName(scope constructs.Construct, id *string, props *EmrModifyInstanceFleetByNameProps) EmrModifyInstanceFleetByName {
+	checkProps(scope, id, "EmrModifyInstanceFleetByName", props == nil)
 	spec := &engine.Spec{Construct: "EmrModifyInstanceFleetByName", Integration: emrModifyInstanceFleetByName}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)
@@ -117,14 +128,24 @@ type EmrModifyInstanceGroupByNameProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var emrModifyInstanceGroupByName, _ = iampolicy.Lookup("elasticmapreduce", "modifyInstanceGroupByName")
 
+// EmrModifyInstanceGroupByName is the task NewEmrModifyInstanceGroupByName returns: a Task, typed as the CDK types it.
+type EmrModifyInstanceGroupByName interface{ Task }
+
 // NewEmrModifyInstanceGroupByName modifies a cluster's instance group found
 // by name (arn:…:states:::elasticmapreduce:modifyInstanceGroupByName;
 // REQUEST_RESPONSE only).
-func NewEmrModifyInstanceGroupByName(scope constructs.Construct, id *string, props *EmrModifyInstanceGroupByNameProps) Task {
+func NewEmrModifyInstanceGroupByName(scope constructs.Construct, id *string, props *EmrModifyInstanceGroupByNameProps) EmrModifyInstanceGroupByName {
+	checkProps(scope, id, "EmrModifyInstanceGroupByName", props == nil)
 	spec := &engine.Spec{Construct: "EmrModifyInstanceGroupByName", Integration: emrModifyInstanceGroupByName}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)

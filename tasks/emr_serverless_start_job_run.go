@@ -79,6 +79,12 @@ type EmrServerlessStartJobRunProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -86,11 +92,15 @@ var (
 	emrServerlessApplicationID  = regexp.MustCompile(`^[0-9a-z]{1,64}$`)
 )
 
+// EmrServerlessStartJobRun is the task NewEmrServerlessStartJobRun returns: a Task, typed as the CDK types it.
+type EmrServerlessStartJobRun interface{ Task }
+
 // NewEmrServerlessStartJobRun starts a job run on an EMR Serverless
 // application (arn:…:states:::emr-serverless:startJobRun): RUN_JOB (.sync)
 // waits for the run to finish; REQUEST_RESPONSE (the default, as for other
 // "start" tasks) returns its ID.
-func NewEmrServerlessStartJobRun(scope constructs.Construct, id *string, props *EmrServerlessStartJobRunProps) Task {
+func NewEmrServerlessStartJobRun(scope constructs.Construct, id *string, props *EmrServerlessStartJobRunProps) EmrServerlessStartJobRun {
+	checkProps(scope, id, "EmrServerlessStartJobRun", props == nil)
 	spec := &engine.Spec{Construct: "EmrServerlessStartJobRun", Integration: emrServerlessStartJobRun}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 

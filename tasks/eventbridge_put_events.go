@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"fmt"
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"strings"
 
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -56,15 +57,25 @@ type EventBridgePutEventsProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var eventsPutEvents, _ = iampolicy.Lookup("events", "putEvents")
+
+// EventBridgePutEvents is the task NewEventBridgePutEvents returns: a Task, typed as the CDK types it.
+type EventBridgePutEvents interface{ Task }
 
 // NewEventBridgePutEvents sends events to EventBridge
 // (arn:…:states:::events:putEvents): REQUEST_RESPONSE (the default) or
 // WAIT_FOR_TASK_TOKEN (the token must be in an entry). The role may put
 // events on the entries' buses only.
-func NewEventBridgePutEvents(scope constructs.Construct, id *string, props *EventBridgePutEventsProps) Task {
+func NewEventBridgePutEvents(scope constructs.Construct, id *string, props *EventBridgePutEventsProps) EventBridgePutEvents {
+	checkProps(scope, id, "EventBridgePutEvents", props == nil)
 	spec := &engine.Spec{Construct: "EventBridgePutEvents", Integration: eventsPutEvents, ParamsField: "Entries"}
 	var entries *Value
 	switch e := props.Entries.(type) {

@@ -104,15 +104,23 @@ type GlueStartJobRunProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var glueStartJobRun, _ = iampolicy.Lookup("glue", "startJobRun")
 
+// GlueStartJobRun is the task NewGlueStartJobRun returns: a Task, typed as the CDK types it.
+type GlueStartJobRun interface{ Task }
+
 // NewGlueStartJobRun starts an AWS Glue job run
 // (arn:…:states:::glue:startJobRun): REQUEST_RESPONSE (the default, as in
 // the CDK) or RUN_JOB (.sync).
-func NewGlueStartJobRun(scope constructs.Construct, id *string, props *GlueStartJobRunProps) Task {
-	spec := &engine.Spec{Construct: "GlueStartJobRun", Integration: glueStartJobRun}
+func NewGlueStartJobRun(scope constructs.Construct, id *string, props *GlueStartJobRunProps) GlueStartJobRun {
+	checkProps(scope, id, "GlueStartJobRun", props == nil)
+	spec := &engine.Spec{JobTimeout: true, Construct: "GlueStartJobRun", Integration: glueStartJobRun}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 
 	if name := p.required("GlueJobName", "JobName", props.GlueJobName, "the name of the Glue job to run"); name != nil {

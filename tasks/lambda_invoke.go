@@ -55,6 +55,12 @@ type LambdaInvokeProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var lambdaInvoke, _ = iampolicy.Lookup("lambda", "invoke")
@@ -65,8 +71,12 @@ var lambdaServiceErrors = []string{
 	"Lambda.AWSLambdaException", "Lambda.SdkClientException",
 }
 
+// LambdaInvoke is the task NewLambdaInvoke returns: a Task, typed as the CDK types it.
+type LambdaInvoke interface{ Task }
+
 // NewLambdaInvoke invokes a Lambda function (arn:…:states:::lambda:invoke).
-func NewLambdaInvoke(scope constructs.Construct, id *string, props *LambdaInvokeProps) Task {
+func NewLambdaInvoke(scope constructs.Construct, id *string, props *LambdaInvokeProps) LambdaInvoke {
+	checkProps(scope, id, "LambdaInvoke", props == nil)
 	spec := &engine.Spec{Construct: "LambdaInvoke", Integration: lambdaInvoke, ParamsField: "Parameters"}
 	if props.LambdaFunction == nil {
 		spec.Problems = append(spec.Problems, fieldProblem("LambdaFunction", "required: the function to invoke"))
@@ -74,6 +84,7 @@ func NewLambdaInvoke(scope constructs.Construct, id *string, props *LambdaInvoke
 	var functionARN string
 	if props.LambdaFunction != nil {
 		functionARN = *engine.Memo(props.LambdaFunction, "FunctionArn", props.LambdaFunction.FunctionArn)
+		spec.Metrics = &engine.TaskMetrics{Singular: "LambdaFunction", Plural: "LambdaFunctions", Dimensions: map[string]string{"LambdaFunctionArn": functionARN}}
 	}
 	payload := field(spec, "Payload", props.Payload)
 	if payload == nil {

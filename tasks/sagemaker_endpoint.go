@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -47,11 +48,21 @@ type SageMakerCreateEndpointConfigProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerCreateEndpointConfig is the task NewSageMakerCreateEndpointConfig returns: a Task, typed as the CDK types it.
+type SageMakerCreateEndpointConfig interface{ Task }
 
 // NewSageMakerCreateEndpointConfig creates an endpoint configuration
 // (arn:…:states:::sagemaker:createEndpointConfig). REQUEST_RESPONSE only.
-func NewSageMakerCreateEndpointConfig(scope constructs.Construct, id *string, props *SageMakerCreateEndpointConfigProps) Task {
+func NewSageMakerCreateEndpointConfig(scope constructs.Construct, id *string, props *SageMakerCreateEndpointConfigProps) SageMakerCreateEndpointConfig {
+	checkProps(scope, id, "SageMakerCreateEndpointConfig", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateEndpointConfig", "createEndpointConfig")
 	params := map[string]*Value{
 		"EndpointConfigName": b.name("EndpointConfigName", props.EndpointConfigName, 63, "the endpoint configuration name"),
@@ -112,11 +123,21 @@ type SageMakerCreateEndpointProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerCreateEndpoint is the task NewSageMakerCreateEndpoint returns: a Task, typed as the CDK types it.
+type SageMakerCreateEndpoint interface{ Task }
 
 // NewSageMakerCreateEndpoint creates an endpoint
 // (arn:…:states:::sagemaker:createEndpoint). REQUEST_RESPONSE only.
-func NewSageMakerCreateEndpoint(scope constructs.Construct, id *string, props *SageMakerCreateEndpointProps) Task {
+func NewSageMakerCreateEndpoint(scope constructs.Construct, id *string, props *SageMakerCreateEndpointProps) SageMakerCreateEndpoint {
+	checkProps(scope, id, "SageMakerCreateEndpoint", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateEndpoint", "createEndpoint")
 	b.spec.Params = obj(
 		"EndpointName", b.name("EndpointName", props.EndpointName, 63, "the endpoint name"),
@@ -144,11 +165,21 @@ type SageMakerUpdateEndpointProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerUpdateEndpoint is the task NewSageMakerUpdateEndpoint returns: a Task, typed as the CDK types it.
+type SageMakerUpdateEndpoint interface{ Task }
 
 // NewSageMakerUpdateEndpoint switches an endpoint to another configuration
 // (arn:…:states:::sagemaker:updateEndpoint). REQUEST_RESPONSE only.
-func NewSageMakerUpdateEndpoint(scope constructs.Construct, id *string, props *SageMakerUpdateEndpointProps) Task {
+func NewSageMakerUpdateEndpoint(scope constructs.Construct, id *string, props *SageMakerUpdateEndpointProps) SageMakerUpdateEndpoint {
+	checkProps(scope, id, "SageMakerUpdateEndpoint", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerUpdateEndpoint", "updateEndpoint")
 	b.spec.Params = obj(
 		"EndpointName", b.name("EndpointName", props.EndpointName, 63, "the endpoint name"),

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -64,11 +65,21 @@ type SageMakerCreateModelProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerCreateModel is the task NewSageMakerCreateModel returns: a Task, typed as the CDK types it.
+type SageMakerCreateModel interface{ Task }
 
 // NewSageMakerCreateModel creates a model (arn:…:states:::sagemaker:createModel).
 // REQUEST_RESPONSE only.
-func NewSageMakerCreateModel(scope constructs.Construct, id *string, props *SageMakerCreateModelProps) Task {
+func NewSageMakerCreateModel(scope constructs.Construct, id *string, props *SageMakerCreateModelProps) SageMakerCreateModel {
+	checkProps(scope, id, "SageMakerCreateModel", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateModel", "createModel")
 	params := map[string]*Value{
 		"ModelName":              b.name("ModelName", props.ModelName, 63, "the model name"),

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -114,12 +115,22 @@ type SageMakerCreateProcessingJobProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerCreateProcessingJob is the task NewSageMakerCreateProcessingJob returns: a Task, typed as the CDK types it.
+type SageMakerCreateProcessingJob interface{ Task }
 
 // NewSageMakerCreateProcessingJob starts a processing job
 // (arn:…:states:::sagemaker:createProcessingJob[.sync]).
 // REQUEST_RESPONSE (default) or RUN_JOB.
-func NewSageMakerCreateProcessingJob(scope constructs.Construct, id *string, props *SageMakerCreateProcessingJobProps) Task {
+func NewSageMakerCreateProcessingJob(scope constructs.Construct, id *string, props *SageMakerCreateProcessingJobProps) SageMakerCreateProcessingJob {
+	checkProps(scope, id, "SageMakerCreateProcessingJob", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateProcessingJob", "createProcessingJob")
 	params := map[string]*Value{
 		"ProcessingJobName":   b.name("ProcessingJobName", props.ProcessingJobName, 63, "the job name"),

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -87,6 +88,12 @@ type SageMakerCreateTrainingJobProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -96,10 +103,14 @@ var (
 	compressionTypes = []string{"None", "Gzip"}
 )
 
+// SageMakerCreateTrainingJob is the task NewSageMakerCreateTrainingJob returns: a Task, typed as the CDK types it.
+type SageMakerCreateTrainingJob interface{ Task }
+
 // NewSageMakerCreateTrainingJob starts a training job
 // (arn:…:states:::sagemaker:createTrainingJob[.sync]).
 // REQUEST_RESPONSE (default) or RUN_JOB.
-func NewSageMakerCreateTrainingJob(scope constructs.Construct, id *string, props *SageMakerCreateTrainingJobProps) Task {
+func NewSageMakerCreateTrainingJob(scope constructs.Construct, id *string, props *SageMakerCreateTrainingJobProps) SageMakerCreateTrainingJob {
+	checkProps(scope, id, "SageMakerCreateTrainingJob", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateTrainingJob", "createTrainingJob")
 	params := map[string]*Value{
 		"TrainingJobName":        b.name("TrainingJobName", props.TrainingJobName, 63, "the job name"),

@@ -117,12 +117,22 @@ type SageMakerCreateTransformJobProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerCreateTransformJob is the task NewSageMakerCreateTransformJob returns: a Task, typed as the CDK types it.
+type SageMakerCreateTransformJob interface{ Task }
 
 // NewSageMakerCreateTransformJob starts a batch transform job
 // (arn:…:states:::sagemaker:createTransformJob[.sync]).
 // REQUEST_RESPONSE (default) or RUN_JOB.
-func NewSageMakerCreateTransformJob(scope constructs.Construct, id *string, props *SageMakerCreateTransformJobProps) Task {
+func NewSageMakerCreateTransformJob(scope constructs.Construct, id *string, props *SageMakerCreateTransformJobProps) SageMakerCreateTransformJob {
+	checkProps(scope, id, "SageMakerCreateTransformJob", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateTransformJob", "createTransformJob")
 	params := map[string]*Value{
 		"TransformJobName":        b.name("TransformJobName", props.TransformJobName, 63, "the job name"),

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -75,12 +76,22 @@ type SageMakerCreateHyperParameterTuningJobProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// SageMakerCreateHyperParameterTuningJob is the task NewSageMakerCreateHyperParameterTuningJob returns: a Task, typed as the CDK types it.
+type SageMakerCreateHyperParameterTuningJob interface{ Task }
 
 // NewSageMakerCreateHyperParameterTuningJob starts a hyperparameter tuning
 // job (arn:…:states:::sagemaker:createHyperParameterTuningJob[.sync]).
 // REQUEST_RESPONSE (default) or RUN_JOB.
-func NewSageMakerCreateHyperParameterTuningJob(scope constructs.Construct, id *string, props *SageMakerCreateHyperParameterTuningJobProps) Task {
+func NewSageMakerCreateHyperParameterTuningJob(scope constructs.Construct, id *string, props *SageMakerCreateHyperParameterTuningJobProps) SageMakerCreateHyperParameterTuningJob {
+	checkProps(scope, id, "SageMakerCreateHyperParameterTuningJob", props == nil)
 	b := newSMBuilder(scope, id, "SageMakerCreateHyperParameterTuningJob", "createHyperParameterTuningJob")
 	params := map[string]*Value{
 		"HyperParameterTuningJobName": b.name("HyperParameterTuningJobName", props.HyperParameterTuningJobName, 32, "the tuning job name"),

@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"encoding/json"
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"regexp"
 	"sort"
 	"strconv"
@@ -78,6 +79,12 @@ type SnsPublishProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -86,11 +93,15 @@ var (
 	snsReservedAttribute = regexp.MustCompile(`(?i)^(aws|amazon)\.`)
 )
 
+// SnsPublish is the task NewSnsPublish returns: a Task, typed as the CDK types it.
+type SnsPublish interface{ Task }
+
 // NewSnsPublish publishes a message to an SNS topic
 // (arn:…:states:::sns:publish): REQUEST_RESPONSE (the default) or
 // WAIT_FOR_TASK_TOKEN (the token must be in Message). The role may publish
 // to that topic only, and use its customer managed key.
-func NewSnsPublish(scope constructs.Construct, id *string, props *SnsPublishProps) Task {
+func NewSnsPublish(scope constructs.Construct, id *string, props *SnsPublishProps) SnsPublish {
+	checkProps(scope, id, "SnsPublish", props == nil)
 	spec := &engine.Spec{Construct: "SnsPublish", Integration: snsPublish, ParamsField: "Message"}
 	params := map[string]*Value{}
 	problem := func(name, format string, args ...any) {

@@ -45,15 +45,25 @@ type SqsSendMessageProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var sqsSendMessage, _ = iampolicy.Lookup("sqs", "sendMessage")
+
+// SqsSendMessage is the task NewSqsSendMessage returns: a Task, typed as the CDK types it.
+type SqsSendMessage interface{ Task }
 
 // NewSqsSendMessage sends a message to an SQS queue
 // (arn:…:states:::sqs:sendMessage): REQUEST_RESPONSE (the default) or
 // WAIT_FOR_TASK_TOKEN (the token must be in MessageBody). The role may
 // send to that queue only, and use its customer managed key.
-func NewSqsSendMessage(scope constructs.Construct, id *string, props *SqsSendMessageProps) Task {
+func NewSqsSendMessage(scope constructs.Construct, id *string, props *SqsSendMessageProps) SqsSendMessage {
+	checkProps(scope, id, "SqsSendMessage", props == nil)
 	spec := &engine.Spec{Construct: "SqsSendMessage", Integration: sqsSendMessage, ParamsField: "MessageBody"}
 	params := map[string]*Value{}
 	fifo := false

@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 
@@ -31,7 +32,16 @@ type StepFunctionsInvokeActivityProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
+
+// StepFunctionsInvokeActivity is the task NewStepFunctionsInvokeActivity returns: a Task, typed as the CDK types it.
+type StepFunctionsInvokeActivity interface{ Task }
 
 // NewStepFunctionsInvokeActivity waits for an activity worker to do the
 // task (the activity ARN as Resource). The state machine's role needs no
@@ -39,7 +49,8 @@ type StepFunctionsInvokeActivityProps struct {
 // activity's customer managed key, if it has one, limited to this
 // activity by the encryption context. REQUEST_RESPONSE only: the worker
 // answers with SendTaskSuccess/SendTaskFailure on its own.
-func NewStepFunctionsInvokeActivity(scope constructs.Construct, id *string, props *StepFunctionsInvokeActivityProps) Task {
+func NewStepFunctionsInvokeActivity(scope constructs.Construct, id *string, props *StepFunctionsInvokeActivityProps) StepFunctionsInvokeActivity {
+	checkProps(scope, id, "StepFunctionsInvokeActivity", props == nil)
 	spec := &engine.Spec{Construct: "StepFunctionsInvokeActivity", DefaultPattern: iampolicy.RequestResponse, ParamsField: "Parameters"}
 	if props.Activity == nil {
 		spec.Problems = append(spec.Problems, fieldProblem("Activity", "required: the activity to invoke"))
@@ -47,6 +58,7 @@ func NewStepFunctionsInvokeActivity(scope constructs.Construct, id *string, prop
 	} else {
 		activityARN := *engine.Memo(props.Activity, "ActivityArn", props.Activity.ActivityArn)
 		spec.Resource = activityARN
+		spec.Metrics = &engine.TaskMetrics{Singular: "Activity", Plural: "Activities", Dimensions: map[string]string{"ActivityArn": activityARN}}
 		if enc := props.Activity.EncryptionConfiguration(); enc != nil {
 			if cmk, ok := enc.(sfn.CustomerManagedEncryptionConfiguration); ok && cmk.KmsKey() != nil {
 				spec.Statements = append(spec.Statements, Statement{

@@ -50,6 +50,12 @@ type StepFunctionsStartExecutionProps struct {
 	HeartbeatTimeout   sfn.Timeout
 	Credentials        *sfn.Credentials
 	IntegrationPattern sfn.IntegrationPattern
+	// StateName is the state's name in the definition. Default: the construct ID.
+	StateName *string
+	// Deprecated: use TaskTimeout.
+	Timeout awscdk.Duration
+	// Deprecated: use HeartbeatTimeout.
+	Heartbeat awscdk.Duration
 }
 
 var (
@@ -63,11 +69,15 @@ var (
 // startedByKey is the input field that links a child execution to its parent.
 const startedByKey = "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID"
 
+// StepFunctionsStartExecution is the task NewStepFunctionsStartExecution returns: a Task, typed as the CDK types it.
+type StepFunctionsStartExecution interface{ Task }
+
 // NewStepFunctionsStartExecution starts an execution of another state
 // machine (arn:…:states:::states:startExecution): REQUEST_RESPONSE (the
 // default), RUN_JOB (.sync:2, or .sync with OutputAsString) and
 // WAIT_FOR_TASK_TOKEN (the token must be in Input).
-func NewStepFunctionsStartExecution(scope constructs.Construct, id *string, props *StepFunctionsStartExecutionProps) Task {
+func NewStepFunctionsStartExecution(scope constructs.Construct, id *string, props *StepFunctionsStartExecutionProps) StepFunctionsStartExecution {
+	checkProps(scope, id, "StepFunctionsStartExecution", props == nil)
 	spec := &engine.Spec{Construct: "StepFunctionsStartExecution", Integration: startExecution,
 		DefaultPattern: iampolicy.RequestResponse, ParamsField: "Input"}
 	jsonata := props.QueryLanguage == sfn.QueryLanguage_JSONATA

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 
@@ -27,7 +28,7 @@ type ValidationError = engine.ValidationError
 
 // newTask reads the common props, renders spec and creates the state.
 func newTask(scope constructs.Construct, id *string, props any, spec *engine.Spec) Task {
-	common, problems := engine.ReadCommon(props)
+	common, problems := engine.ReadCommon(props, spec.JobTimeout)
 	return engine.New(scope, id, spec, common, problems)
 }
 
@@ -121,4 +122,40 @@ func describeValue(v *Value) string {
 		return "an object"
 	}
 	return "a literal"
+}
+
+// checkProps panics with a ValidationError when a constructor is given nil
+// props, before anything dereferences them.
+func checkProps(scope constructs.Construct, id *string, construct string, isNil bool) {
+	if !isNil {
+		return
+	}
+	path := "?"
+	if id != nil {
+		path = *id
+	}
+	if scope != nil {
+		path = *scope.Node().Path() + "/" + path
+	}
+	panic(&ValidationError{Construct: construct, Path: path,
+		Problems: []error{fmt.Errorf("props: required; give &tasks.%sProps{...}", construct)}})
+}
+
+// durationIn reads a Duration prop in the unit its API takes, recording a
+// problem under name when it cannot be expressed so.
+func durationIn(spec *engine.Spec, name string, d awscdk.Duration, unit engine.TimeUnit) *Value {
+	v, err := engine.DurationIn(d, unit)
+	if err != nil {
+		spec.Problems = append(spec.Problems, fmt.Errorf("%s: %w", name, err))
+	}
+	return v
+}
+
+// sizeIn reads a Size prop in the unit its API takes.
+func sizeIn(spec *engine.Spec, name string, s awscdk.Size, unit engine.SizeUnit) *Value {
+	v, err := engine.SizeIn(s, unit)
+	if err != nil {
+		spec.Problems = append(spec.Problems, fmt.Errorf("%s: %w", name, err))
+	}
+	return v
 }

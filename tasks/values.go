@@ -2,8 +2,11 @@ package tasks
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/jsii-runtime-go"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
 	"github.com/sfnkit/sfnkit/internal/value"
@@ -101,4 +104,51 @@ func mustConvert(fn string, x any) *Value {
 		panic(fmt.Errorf("tasks.%s: %w", fn, err))
 	}
 	return v
+}
+
+// The helpers below put a run-time value in a field the CDK types as a
+// number, list, map, bool, Duration or struct, so that code written for
+// awsstepfunctionstasks keeps compiling while any field can be dynamic.
+// expression is a JSONPath ("$.n", "$$.Execution.Input.n"), an intrinsic
+// function ("States.MathAdd($.n, 1)") or a JSONata expression ("{% ... %}",
+// for JSONata states). It is checked when the task is built. The returned
+// pointer is what carries the expression: pass it as it is, do not copy
+// the value it points to.
+
+// NumberAt is a *float64 decided at run time: ArraySize: tasks.NumberAt("$.n").
+// (sfn.JsonPath_NumberAt works too, for JSONPath.)
+func NumberAt(expression string) *float64 { return value.Stand[float64](dynamic(expression)) }
+
+// ListAt is a *[]*string decided at run time, as a whole:
+// Command: tasks.ListAt("$.command"). To mix literal and dynamic items,
+// give a list with tasks.StringAt items instead.
+func ListAt(expression string) *[]*string { return value.Stand[[]*string](dynamic(expression)) }
+
+// StringMapAt is a *map[string]*string (tags, properties) decided at run time.
+func StringMapAt(expression string) *map[string]*string {
+	return value.Stand[map[string]*string](dynamic(expression))
+}
+
+// BoolAt is a *bool decided at run time.
+func BoolAt(expression string) *bool { return value.Stand[bool](dynamic(expression)) }
+
+// ValueAt is a *T of any props type decided at run time as a whole:
+// ContainerOverrides: tasks.ValueAt[tasks.BatchContainerOverrides]("$.overrides").
+func ValueAt[T any](expression string) *T { return value.Stand[T](dynamic(expression)) }
+
+// DurationAt is an awscdk.Duration decided at run time, in the unit the
+// field's API takes (seconds for timeouts, minutes where the API counts
+// minutes): Timeout: tasks.DurationAt("$.timeoutSeconds").
+func DurationAt(expression string) awscdk.Duration {
+	d := awscdk.Duration_Seconds(jsii.Number(0))
+	value.StandFor(d, dynamic(expression))
+	return d
+}
+
+// dynamic reads an expression of either query language.
+func dynamic(expression string) *Value {
+	if strings.HasPrefix(strings.TrimSpace(expression), "{%") {
+		return value.Ata(expression)
+	}
+	return value.Dyn(expression)
 }

@@ -6,7 +6,8 @@ import "github.com/sfnkit/sfnkit/internal/value"
 // types users give (sfn.Timeout, sfn.Credentials…) into plain Go.
 type Common struct {
 	Comment        string
-	JSONata        bool // QueryLanguage JSONATA on this state
+	StateName      string // the state's name in the definition; the construct ID when empty
+	JSONata        bool   // QueryLanguage JSONATA on this state
 	InputPath      *string
 	OutputPath     *string
 	ResultPath     *string // "DISCARD" renders as null

@@ -49,6 +49,7 @@ type lazyTask struct {
 	scope *Scope
 	id    string
 	r     *Rendered
+	metered
 	links
 	real Task
 }
@@ -92,7 +93,7 @@ type catchRule struct {
 
 func newLazyTask(scope *Scope, id string, r *Rendered) *lazyTask {
 	scope.claim(id)
-	return &lazyTask{scope: scope, id: id, r: r}
+	return &lazyTask{scope: scope, id: id, r: r, metered: metered{r: r, anchor: func() constructs.IConstruct { return scope }}}
 }
 
 // cdk creates the CDK state on first use: the state itself, then its
@@ -256,7 +257,12 @@ type held interface {
 	name() string
 }
 
-func (t *lazyTask) name() string     { return t.id }
+func (t *lazyTask) name() string {
+	if t.r.Name != "" {
+		return t.r.Name
+	}
+	return t.id
+}
 func (c *lazyChoice) name() string   { return c.id }
 func (p *lazyParallel) name() string { return p.id }
 func (p *lazyPass) name() string     { return p.id }

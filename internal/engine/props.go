@@ -2,6 +2,7 @@ package engine
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -25,10 +26,15 @@ var CommonFields = map[string]reflect.Type{
 	"HeartbeatTimeout":   reflect.TypeFor[sfn.Timeout](),
 	"Credentials":        reflect.TypeFor[*sfn.Credentials](),
 	"IntegrationPattern": reflect.TypeFor[sfn.IntegrationPattern](),
+	"StateName":          reflect.TypeFor[*string](),
+	"Heartbeat":          reflect.TypeFor[awscdk.Duration](),
+	"Timeout":            reflect.TypeFor[awscdk.Duration](),
 }
 
 // ReadCommon reads the common props out of any task props struct.
-func ReadCommon(props any) (*Common, []error) {
+// jobTimeout says the struct's Timeout is the job's own (Batch, Glue), not
+// the deprecated state timeout.
+func ReadCommon(props any, jobTimeout bool) (*Common, []error) {
 	rv := reflect.ValueOf(props)
 	if rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
@@ -55,12 +61,18 @@ func ReadCommon(props any) (*Common, []error) {
 	if s, ok := get("Comment").(*string); ok {
 		c.Comment = *s
 	}
+	if s, ok := get("StateName").(*string); ok {
+		c.StateName = *s
+	}
 	if q, ok := get("QueryLanguage").(sfn.QueryLanguage); ok {
 		c.JSONata = q == sfn.QueryLanguage_JSONATA
 	}
 	c.InputPath, _ = get("InputPath").(*string)
 	c.OutputPath, _ = get("OutputPath").(*string)
 	c.ResultPath, _ = get("ResultPath").(*string)
+	if c.ResultPath != nil && IsDiscardToken(*c.ResultPath) {
+		c.ResultPath = &discard
+	}
 	for _, f := range []struct {
 		name string
 		dst  **value.Value
@@ -69,14 +81,17 @@ func ReadCommon(props any) (*Common, []error) {
 			*f.dst = convert(f.name, x)
 		}
 	}
-	if t, ok := get("TaskTimeout").(sfn.Timeout); ok {
+	// The deprecated Duration props win over TaskTimeout and
+	// HeartbeatTimeout, as in the CDK's TaskStateBase.
+	if d, ok := get("Timeout").(awscdk.Duration); ok && !jobTimeout {
+		c.Timeout = Seconds{Value: durationField(&problems, "Timeout", d)}
+	} else if t, ok := get("TaskTimeout").(sfn.Timeout); ok {
 		c.Timeout = readTimeout(t)
 	}
-	if t, ok := get("HeartbeatTimeout").(sfn.Timeout); ok {
+	if d, ok := get("Heartbeat").(awscdk.Duration); ok {
+		c.Heartbeat = Seconds{Value: durationField(&problems, "Heartbeat", d)}
+	} else if t, ok := get("HeartbeatTimeout").(sfn.Timeout); ok {
 		c.Heartbeat = readTimeout(t)
-	}
-	if d, ok := get("Heartbeat").(awscdk.Duration); ok && c.Heartbeat.Value == nil {
-		c.Heartbeat = Seconds{Value: value.Lit(*d.ToSeconds(nil))}
 	}
 	if creds, ok := get("Credentials").(*sfn.Credentials); ok && creds.Role != nil {
 		c.CredentialsRole = convert("Credentials.Role", creds.Role.RoleArn())
@@ -101,4 +116,22 @@ func readTimeout(t sfn.Timeout) Seconds {
 		return Seconds{Value: value.Lit(*s)}
 	}
 	return Seconds{}
+}
+
+// durationField reads a Duration prop as whole seconds, or as the
+// expression a tasks.DurationAt stands for.
+func durationField(problems *[]error, field string, d awscdk.Duration) *value.Value {
+	v, err := DurationIn(d, Second)
+	if err != nil {
+		*problems = append(*problems, fieldErr(field, "%v", err))
+	}
+	return v
+}
+
+var discard = Discard
+
+// IsDiscardToken reports whether s is the CDK's sfn.JsonPath_DISCARD()
+// token, recognised by its display name without a jsii call.
+func IsDiscardToken(s string) bool {
+	return value.IsTokenString(s) && strings.Contains(s, "DISCARD")
 }

@@ -34,6 +34,11 @@ type Spec struct {
 	Statements []iampolicy.Statement
 	// Problems found while building the Spec, each naming its field.
 	Problems []error
+	// JobTimeout: the props' Timeout is the job's own timeout, which the
+	// task renders, not the state's.
+	JobTimeout bool
+	// Metrics are the CloudWatch task metrics of the called resource.
+	Metrics *TaskMetrics
 	// Deferred problems are reported at synth (ValidateState), not at
 	// construction: things a user may still fix before synthesizing.
 	Deferred []string
@@ -48,6 +53,8 @@ type SDKCall struct {
 // Rendered is a task ready for the CDK: its state JSON (without Next/End,
 // Retry and Catch, which the CDK adds) and its IAM statements.
 type Rendered struct {
+	Name       string // StateName; the construct ID when empty
+	Metrics    *TaskMetrics
 	JSON       map[string]any
 	Statements []iampolicy.Statement
 	Deferred   []string

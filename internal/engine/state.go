@@ -13,9 +13,11 @@ import (
 )
 
 // Task is what every sfnkit task constructor returns: a CDK state that
-// chains like any other, and knows its own IAM statements.
+// chains like any other, knows its own IAM statements and has the CDK
+// TaskStateBase's metric methods.
 type Task interface {
 	sfn.CustomState
+	Metered
 	// PolicyStatements are the statements this task puts on the role of the
 	// state machine that contains it.
 	PolicyStatements() []iampolicy.Statement
@@ -24,35 +26,66 @@ type Task interface {
 // state is a CustomState whose IAM statements reach the role of whichever
 // state machine it ends up in: WhenBoundToGraph runs when the state joins a
 // graph, however deeply nested (Parallel branch, Map processor, chain).
+//
+// jsii calls back into Go for every method a type overrides, so the
+// variants below override only what they need: ValidateState for deferred
+// problems, StateId for a StateName. Each embeds the CDK state directly:
+// jsii cannot bind one embedded through another struct.
 type state struct {
 	sfn.CustomState
-	statements []iampolicy.Statement
+	metered
 }
 
 func (s *state) WhenBoundToGraph(graph sfn.StateGraph) {
 	graph.RegisterState(s) // what State.whenBoundToGraph does
-	statementsFor(graph).add(s.statements)
+	statementsFor(graph).add(s.r.Statements)
 }
 
-func (s *state) PolicyStatements() []iampolicy.Statement { return s.statements }
+func (s *state) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
 
-// checkedState also reports problems at synth. It is a separate type because
-// jsii calls back into Go for every method a type overrides, and most tasks
-// have nothing to report.
 type checkedState struct {
 	sfn.CustomState
-	statements []iampolicy.Statement
-	problems   []string
+	metered
 }
 
 func (s *checkedState) WhenBoundToGraph(graph sfn.StateGraph) {
 	graph.RegisterState(s)
-	statementsFor(graph).add(s.statements)
+	statementsFor(graph).add(s.r.Statements)
 }
 
-func (s *checkedState) PolicyStatements() []iampolicy.Statement { return s.statements }
+func (s *checkedState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
 
-func (s *checkedState) ValidateState() *[]*string { return jsii.Strings(s.problems...) }
+func (s *checkedState) ValidateState() *[]*string { return jsii.Strings(s.r.Deferred...) }
+
+type namedState struct {
+	sfn.CustomState
+	metered
+}
+
+func (s *namedState) WhenBoundToGraph(graph sfn.StateGraph) {
+	graph.RegisterState(s)
+	statementsFor(graph).add(s.r.Statements)
+}
+
+func (s *namedState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
+
+func (s *namedState) StateId() *string { return jsii.String(s.r.Name) }
+
+type namedCheckedState struct {
+	sfn.CustomState
+	metered
+}
+
+func (s *namedCheckedState) WhenBoundToGraph(graph sfn.StateGraph) {
+	graph.RegisterState(s)
+	statementsFor(graph).add(s.r.Statements)
+}
+
+func (s *namedCheckedState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
+
+func (s *namedCheckedState) ValidateState() *[]*string { return jsii.Strings(s.r.Deferred...) }
+
+func (s *namedCheckedState) StateId() *string { return jsii.String(s.r.Name) }
 
 // New renders a task and creates its CDK state. Invalid props panic with a
 // *ValidationError listing every problem, as CDK constructs throw.
@@ -61,6 +94,8 @@ func New(scope constructs.Construct, id *string, spec *Spec, common *Common, com
 	if problems = append(commonProblems, problems...); len(problems) > 0 {
 		panic(&ValidationError{Construct: spec.Construct, Path: *scope.Node().Path() + "/" + *id, Problems: problems})
 	}
+	rendered.Name = common.StateName
+	rendered.Metrics = spec.Metrics
 	return NewState(scope, id, rendered)
 }
 
@@ -77,12 +112,25 @@ func NewState(scope constructs.Construct, id *string, r *Rendered) Task {
 func newCDKState(scope constructs.Construct, id *string, r *Rendered) Task {
 	stateJSON := withJSONNulls(r.JSON).(map[string]any)
 	props := &sfn.CustomStateProps{StateJson: &stateJSON}
-	if len(r.Deferred) > 0 {
-		s := &checkedState{statements: r.Statements, problems: r.Deferred}
+	switch {
+	case r.Name != "" && len(r.Deferred) > 0:
+		s := &namedCheckedState{}
+		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
+		sfn.NewCustomState_Override(s, scope, id, props)
+		return s
+	case r.Name != "":
+		s := &namedState{}
+		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
+		sfn.NewCustomState_Override(s, scope, id, props)
+		return s
+	case len(r.Deferred) > 0:
+		s := &checkedState{}
+		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
 		sfn.NewCustomState_Override(s, scope, id, props)
 		return s
 	}
-	s := &state{statements: r.Statements}
+	s := &state{}
+	s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
 	sfn.NewCustomState_Override(s, scope, id, props)
 	return s
 }

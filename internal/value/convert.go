@@ -89,6 +89,9 @@ func (c *converter) token(t any) *Value {
 }
 
 func (c *converter) conv(x any) (*Value, error) {
+	if v, ok := Standing(x); ok {
+		return v, nil
+	}
 	switch t := x.(type) {
 	case nil:
 		return nil, nil
@@ -123,6 +126,9 @@ func (c *converter) conv(x any) (*Value, error) {
 	if f, ok := toFloat(x); ok {
 		if IsTokenNumber(f) {
 			return c.token(f), nil
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("%v is not a number JSON can carry: give a finite number", f)
 		}
 		return Lit(f), nil
 	}
