@@ -104,7 +104,9 @@ func NewLambdaInvoke(scope constructs.Construct, id *string, props *LambdaInvoke
 		if props.InvocationType != "" || props.ClientContext != nil || props.Qualifier != nil {
 			spec.Problems = append(spec.Problems, fieldProblem("PayloadResponseOnly", "cannot be combined with InvocationType, ClientContext or Qualifier, which only the lambda:invoke integration takes"))
 		}
-		spec.Integration, spec.Resource, spec.Params = nil, functionARN, payload
+		// As the CDK: without a Payload the function gets the state input
+		// as it is, with no Parameters at all.
+		spec.Integration, spec.Resource, spec.Params = nil, functionARN, field(spec, "Payload", props.Payload)
 		spec.Statements = []Statement{iampolicy.LambdaInvoke(iampolicy.Request{Params: value.NewObject(map[string]*Value{"FunctionName": value.Lit(functionARN)})})}
 	} else {
 		params := map[string]*Value{"FunctionName": value.Lit(functionARN), "Payload": payload}
