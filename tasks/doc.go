@@ -18,3 +18,5 @@
 // Invalid props make a constructor panic with a *ValidationError listing
 // every problem by field, the way CDK constructs throw.
 package tasks
+
+//go:generate go run ../internal/gendropin
