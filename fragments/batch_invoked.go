@@ -310,7 +310,7 @@ func (b *batchInvoked) format(parts ...*value.Value) *value.Value {
 		s, isString := p.String()
 		switch {
 		case isString && value.IsTokenString(s):
-			p = b.slot("Token", p)
+			p = b.slot(b.propOf(p), p)
 		case isString:
 			template.WriteString(escapeTemplate(s))
 			continue
@@ -334,6 +334,18 @@ func (b *batchInvoked) format(parts ...*value.Value) *value.Value {
 		return value.Lit(text.String())
 	}
 	return value.Dyn("States.Format('" + template.String() + "', " + strings.Join(args, ", ") + ")")
+}
+
+// propOf names the prop a part of a location came from, for the slot that
+// carries it in the working state.
+func (b *batchInvoked) propOf(part *value.Value) string {
+	switch part {
+	case b.bucket:
+		return "Bucket"
+	case b.keyPrefix:
+		return "KeyPrefix"
+	}
+	return "Location"
 }
 
 // escapeTemplate escapes literal text for a States.Format template.
