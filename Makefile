@@ -18,7 +18,7 @@ NPM_STAMP := node_modules/.installed
 .PHONY: deps test synth fuzz bench clean-node
 
 deps: $(NPM_STAMP)
-	go mod download
+	@go mod download
 
 # npm ci only when node_modules is missing or older than the lock file.
 # aws-cdk ships Go init templates: a go.mod in node_modules (and cdk.out) makes
@@ -40,9 +40,9 @@ synth: deps
 	for cfg in examples/*/cdk.json; do \
 	  [ -e "$$cfg" ] || continue; \
 	  found=1; dir=$$(dirname "$$cfg"); name=$$(basename "$$dir"); out="$(REPO)/cdk.out/$$name"; \
-	  echo "==> synth $$name"; \
-	  (cd "$$dir" && "$(REPO)/node_modules/.bin/cdk" synth --quiet --output "$$out" 2>&1 | sed 's/Runtime process exited abnormally: waitid: no child processes//'); \
-	  echo "    templates: $$out"; \
+	  echo "synth $$name -> cdk.out/$$name"; \
+	  (cd "$$dir" && "$(REPO)/node_modules/.bin/cdk" synth --quiet --no-notices --output "$$out" 2>&1 \
+	    | { grep -v -e 'Runtime process exited abnormally' -e 'feature flags are not configured' -e '^$$' || true; }); \
 	  go run ./integ/cmd/synthsummary "$$out"; \
 	done; \
 	if [ $$found -eq 0 ]; then echo "make synth: no examples/*/cdk.json yet, nothing to synthesize"; fi
