@@ -169,14 +169,14 @@ func TestEmrCreateClusterRendering(t *testing.T) {
 		"Name.$": "States.Format('cluster-{}', $$.Execution.Name)",
 		"Instances": map[string]any{"KeepJobFlowAliveWhenNoSteps": true, "InstanceGroups.$": "$.groups", "Ec2SubnetId.$": "$.subnet",
 			"Placement.$": "$.placement"},
-		"ReleaseLabel.$":          "$.release",
-		"VisibleToAllUsers.$":     "$.visible",
-		"Tags.$":                  "$.tags",
-		"StepConcurrencyLevel.$":  "$.concurrency",
-		"EbsRootVolumeSize.$":     "$.rootGiB",
-		"AutoTerminationPolicy":   map[string]any{"IdleTimeout.$": "$.idle"},
-		"ScaleDownBehavior.$":     "$.scaleDown",
-		"KerberosAttributes.$":    "$.kerberos",
+		"ReleaseLabel.$":         "$.release",
+		"VisibleToAllUsers.$":    "$.visible",
+		"Tags.$":                 "$.tags",
+		"StepConcurrencyLevel.$": "$.concurrency",
+		"EbsRootVolumeSize.$":    "$.rootGiB",
+		"AutoTerminationPolicy":  map[string]any{"IdleTimeout.$": "$.idle"},
+		"ScaleDownBehavior.$":    "$.scaleDown",
+		"KerberosAttributes.$":   "$.kerberos",
 	}, params)
 	integ.Validate(t, stack)
 }
@@ -599,9 +599,13 @@ func TestEmrCreateClusterErrors(t *testing.T) {
 		{"spot block duration", spot(func(s *tasks.EmrCreateCluster_SpotProvisioningSpecificationProperty) {
 			s.BlockDurationMinutes = jsii.Number(90)
 		}), "SpotSpecification.BlockDurationMinutes: must be 60, 120, 180, 240, 300 or 360 (or dynamic), got 90"},
-		{"spot allocation unknown", spot(func(s *tasks.EmrCreateCluster_SpotProvisioningSpecificationProperty) { s.AllocationStrategy = "cheapest" }),
+		{"spot allocation unknown", spot(func(s *tasks.EmrCreateCluster_SpotProvisioningSpecificationProperty) {
+			s.AllocationStrategy = "cheapest"
+		}),
 			`SpotSpecification.AllocationStrategy: must be CAPACITY_OPTIMIZED, PRICE_CAPACITY_OPTIMIZED, LOWEST_PRICE, DIVERSIFIED (or dynamic), got "cheapest"`},
-		{"managed scaling reversed", limits(func(l *tasks.EmrCreateCluster_ManagedScalingComputeLimitsProperty) { l.MaximumCapacityUnits = jsii.Number(1) }),
+		{"managed scaling reversed", limits(func(l *tasks.EmrCreateCluster_ManagedScalingComputeLimitsProperty) {
+			l.MaximumCapacityUnits = jsii.Number(1)
+		}),
 			"ManagedScalingPolicy.ComputeLimits.MaximumCapacityUnits: must be at least MinimumCapacityUnits (2), got 1"},
 		{"managed scaling on-demand above max", limits(func(l *tasks.EmrCreateCluster_ManagedScalingComputeLimitsProperty) {
 			l.MaximumOnDemandCapacityUnits = jsii.Number(11)

@@ -191,9 +191,13 @@ func TestEmrServerlessStartJobRunErrors(t *testing.T) {
 			"Name: must be 1 to 256 characters, got 257"},
 		{"tag value nil", func(p *tasks.EmrServerlessStartJobRunProps) { p.Tags = &map[string]*string{"n": nil} },
 			"Tags.n: must be a string (or dynamic)"},
-		{"tag value too long", func(p *tasks.EmrServerlessStartJobRunProps) { p.Tags = &map[string]*string{"n": jsii.String(strings.Repeat("v", 257))} },
+		{"tag value too long", func(p *tasks.EmrServerlessStartJobRunProps) {
+			p.Tags = &map[string]*string{"n": jsii.String(strings.Repeat("v", 257))}
+		},
 			"Tags.n: must be at most 256 characters, got 257"},
-		{"timeout too long", func(p *tasks.EmrServerlessStartJobRunProps) { p.ExecutionTimeout = awscdk.Duration_Minutes(jsii.Number(1000001)) },
+		{"timeout too long", func(p *tasks.EmrServerlessStartJobRunProps) {
+			p.ExecutionTimeout = awscdk.Duration_Minutes(jsii.Number(1000001))
+		},
 			"ExecutionTimeout: must be from 0 to 1000000 minutes (or dynamic), got 1000001"},
 		{"timeout in seconds", func(p *tasks.EmrServerlessStartJobRunProps) {
 			p.ExecutionTimeout = awscdk.Duration_Seconds(jsii.Number(90))
