@@ -178,7 +178,8 @@ func NewEmrCreateCluster(scope constructs.Construct, id *string, props *EmrCreat
 		o.problem("AutoScalingRole", "auto scaling roles cannot be given with instance fleets")
 	}
 
-	roles := &emrClusterRoles{service: props.ServiceRole, cluster: props.ClusterRole, autoScaling: props.AutoScalingRole}
+	roles := &emrClusterRoles{service: props.ServiceRole, cluster: props.ClusterRole, autoScaling: props.AutoScalingRole,
+		path: *scope.Node().Path() + "/" + *id}
 	makeAutoScaling := props.AutoScalingRole == nil && !fleets && knownKind
 	o.put("JobFlowRole", emrRoleName(func() awsiam.IRole { return roles.cluster }))
 	o.put("ServiceRole", emrRoleName(func() awsiam.IRole { return roles.service }))
@@ -253,6 +254,7 @@ func NewEmrCreateCluster(scope constructs.Construct, id *string, props *EmrCreat
 // defaults made under the task once it exists.
 type emrClusterRoles struct {
 	service, cluster, autoScaling awsiam.IRole
+	path                          string // the task's, for messages
 }
 
 // makeDefaults creates the roles not given, at the CDK's construct IDs, and
@@ -302,7 +304,7 @@ func (g emrClusterRoleGetters) ServiceRole() awsiam.IRole { return g.roles.servi
 func (g emrClusterRoleGetters) ClusterRole() awsiam.IRole { return g.roles.cluster }
 func (g emrClusterRoleGetters) AutoScalingRole() awsiam.IRole {
 	if g.roles.autoScaling == nil {
-		panic(&ValidationError{Construct: "EmrCreateCluster", Path: "AutoScalingRole",
+		panic(&ValidationError{Construct: "EmrCreateCluster", Path: g.roles.path,
 			Problems: []error{fieldProblem("AutoScalingRole", "this cluster has none: instance fleets take no auto scaling role")}})
 	}
 	return g.roles.autoScaling
