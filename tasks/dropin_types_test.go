@@ -60,12 +60,10 @@ var (
 var notYetDropIn = map[string]bool{
 	"AthenaGetQueryResultsProps":              true,
 	"AthenaStartQueryExecutionProps":          true,
-	"BatchSubmitJobProps":                     true,
 	"DynamoDeleteItemProps":                   true,
 	"DynamoGetItemProps":                      true,
 	"DynamoPutItemProps":                      true,
 	"DynamoUpdateItemProps":                   true,
-	"EcsRunTaskProps":                         true,
 	"EmrAddStepProps":                         true,
 	"EmrCreateClusterProps":                   true,
 	"EmrModifyInstanceFleetByNameProps":       true,
@@ -81,7 +79,6 @@ var notYetDropIn = map[string]bool{
 	"SageMakerUpdateEndpointProps":            true,
 	"SnsPublishProps":                         true,
 	"SqsSendMessageProps":                     true,
-	"StepFunctionsStartExecutionProps":        true,
 }
 
 func TestEveryCDKFieldHasTheCDKType(t *testing.T) {
