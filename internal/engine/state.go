@@ -96,6 +96,7 @@ func New(scope constructs.Construct, id *string, spec *Spec, common *Common, com
 	}
 	rendered.Name = common.StateName
 	rendered.Metrics = spec.Metrics
+	rendered.Connections = spec.Connections
 	return NewState(scope, id, rendered)
 }
 
