@@ -111,15 +111,16 @@ type launchTarget struct {
 	placementStrategies  *[]awsecs.PlacementStrategy
 }
 
-// Bind renders the target's request fields as the CDK's does, without
-// checks (NewEcsRunTask checks them, as field errors).
+// Bind renders the target's request fields as the CDK's does (JSONPath
+// keys, "Weight.$" for a dynamic value), without checks: NewEcsRunTask
+// checks them, as field errors.
 func (t *launchTarget) Bind(EcsRunTask, *LaunchTargetBindOptions) *EcsLaunchTargetConfig {
 	spec := &engine.Spec{}
 	e := ecsBuilder{spec: spec, params: map[string]*Value{}}
 	e.ownLaunchTarget(t)
 	params := map[string]interface{}{}
 	for k, v := range e.params {
-		params[k] = v
+		value.RenderField(params, k, v, value.JSONPathLang)
 	}
 	return &EcsLaunchTargetConfig{Parameters: &params}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
@@ -403,4 +404,31 @@ func TestEcsRunTaskInWorkflow(t *testing.T) {
 	tpl := cdktest.Template(t, f.stack)
 	got := state(t, tpl, "Run")["Parameters"].(map[string]any)["NetworkConfiguration"].(map[string]any)["AwsvpcConfiguration"].(map[string]any)
 	assert.Equal(t, []any{ref(f.stack, sg, "GroupId")}, got["SecurityGroups"])
+}
+
+// customTarget is a launch target of the user's own, as written for the CDK.
+type customTarget struct{ bound *tasks.LaunchTargetBindOptions }
+
+func (c *customTarget) Bind(_ tasks.EcsRunTask, o *tasks.LaunchTargetBindOptions) *tasks.EcsLaunchTargetConfig {
+	c.bound = o
+	return &tasks.EcsLaunchTargetConfig{Parameters: &map[string]interface{}{"LaunchType": "EXTERNAL", "PlatformVersion": nil}}
+}
+
+// A launch target of the user's own is bound with the task definition and
+// the cluster; its parameters go into the request (nil ones are not sent).
+// sfnkit's own targets bind as the CDK's do.
+func TestEcsRunTaskLaunchTargetBind(t *testing.T) {
+	f := newEcsFixture()
+	custom := &customTarget{}
+	task := tasks.NewEcsRunTask(f.stack, jsii.String("Run"), &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD, LaunchTarget: custom})
+	require.NotNil(t, custom.bound)
+	assert.Equal(t, *f.ec2TD.Node().Path(), *custom.bound.TaskDefinition.Node().Path())
+	assert.Equal(t, *f.cluster.Node().Path(), *custom.bound.Cluster.Node().Path())
+	params := state(t, machine(t, f.stack, task), "Run")["Parameters"].(map[string]any)
+	assert.Equal(t, "EXTERNAL", params["LaunchType"])
+	assert.NotContains(t, params, "PlatformVersion")
+
+	fargate := tasks.NewEcsFargateLaunchTarget(&tasks.EcsFargateLaunchTargetOptions{PlatformVersion: awsecs.FargatePlatformVersion_VERSION1_4})
+	got := *fargate.Bind(nil, &tasks.LaunchTargetBindOptions{TaskDefinition: f.fgTD}).Parameters
+	assert.Equal(t, map[string]interface{}{"LaunchType": "FARGATE", "PlatformVersion": "1.4.0"}, got)
 }
