@@ -407,7 +407,9 @@ func TestEcsRunTaskInWorkflow(t *testing.T) {
 }
 
 // customTarget is a launch target of the user's own, as written for the CDK.
-type customTarget struct{ bound *tasks.LaunchTargetBindOptions }
+type customTarget struct {
+	bound *tasks.LaunchTargetBindOptions
+}
 
 func (c *customTarget) Bind(_ tasks.EcsRunTask, o *tasks.LaunchTargetBindOptions) *tasks.EcsLaunchTargetConfig {
 	c.bound = o
