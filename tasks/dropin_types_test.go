@@ -60,23 +60,20 @@ var (
 var notYetDropIn = map[string]bool{
 	"AthenaGetQueryResultsProps":         true,
 	"AthenaStartQueryExecutionProps":     true,
-	"BatchSubmitJobProps":                true,
 	"DynamoDeleteItemProps":              true,
 	"DynamoGetItemProps":                 true,
 	"DynamoPutItemProps":                 true,
 	"DynamoUpdateItemProps":              true,
-	"EcsRunTaskProps":                    true,
 	"EventBridgePutEventsProps":          true,
 	"GlueStartJobRunProps":               true,
-	"SageMakerCreateEndpointProps":       true,
 	"SageMakerCreateEndpointConfigProps": true,
+	"SageMakerCreateEndpointProps":       true,
 	"SageMakerCreateModelProps":          true,
 	"SageMakerCreateTrainingJobProps":    true,
 	"SageMakerCreateTransformJobProps":   true,
 	"SageMakerUpdateEndpointProps":       true,
 	"SnsPublishProps":                    true,
 	"SqsSendMessageProps":                true,
-	"StepFunctionsStartExecutionProps":   true,
 }
 
 func TestEveryCDKFieldHasTheCDKType(t *testing.T) {

@@ -18,6 +18,7 @@ func Prepare(scope constructs.Construct, id *string, spec *Spec, common *Common,
 	}
 	rendered.Name = common.StateName
 	rendered.Metrics = spec.Metrics
+	rendered.Connections = spec.Connections
 	return rendered
 }
 
