@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
@@ -52,7 +53,10 @@ func NewAcceleratorType(instanceTypeIdentifier *string) AcceleratorType {
 // AcceleratorType_Of is ml.<class>.<size>: ml.eia2.medium for
 // (AcceleratorClass_EIA2(), awsec2.InstanceSize_MEDIUM).
 func AcceleratorType_Of(acceleratorClass AcceleratorClass, instanceSize awsec2.InstanceSize) AcceleratorType {
-	return &acceleratorType{jsii.String("ml." + *acceleratorClass.Version() + "." + string(instanceSize))}
+	// The Go constant is the member's name (XLARGE2); its API spelling
+	// (2xlarge) is what an ec2 instance type renders.
+	size := strings.TrimPrefix(*awsec2.InstanceType_Of(awsec2.InstanceClass_T3, instanceSize).ToString(), "t3.")
+	return &acceleratorType{jsii.String("ml." + *acceleratorClass.Version() + "." + size)}
 }
 
 // ProductionVariant is a model hosted by an endpoint configuration.
