@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"regexp"
 	"sort"
@@ -152,14 +153,17 @@ func literalNumber(v *Value) (float64, bool) {
 func (b *smBuilder) whole(prop string, v *Value, min, max float64) *Value {
 	if n, ok := literalNumber(v); ok {
 		switch {
-		case max < min && (n < min || n != float64(int64(n))):
-			b.problem(prop, "must be a whole number of at least %g, got %v", min, n)
-		case max >= min && (n < min || n > max || n != float64(int64(n))):
-			b.problem(prop, "must be a whole number from %g to %g, got %v", min, max, n)
+		case max < min && (n < min || n != math.Trunc(n)):
+			b.problem(prop, "must be a whole number of at least %s, got %s", num(min), num(n))
+		case max >= min && (n < min || n > max || n != math.Trunc(n)):
+			b.problem(prop, "must be a whole number from %s to %s, got %s", num(min), num(max), num(n))
 		}
 	}
 	return v
 }
+
+// num writes a number in full (2419200, not 2.4192e+06).
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // number converts a *float64 prop and checks it when literal.
 func (b *smBuilder) number(prop string, x *float64, min, max float64) *Value {
@@ -394,7 +398,7 @@ func (b *smBuilder) tags(prop string, tags *map[string]*string) *Value {
 	for _, k := range keys {
 		items = append(items, obj("Key", value.Lit(k), "Value", b.field(prop+"."+k, (*tags)[k])))
 	}
-	return value.NewList(items...)
+	return smList(items)
 }
 
 // verbatim renders a map whose keys are the user's (environment, hyperparameters).
@@ -538,4 +542,16 @@ func sortedSet(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// smList is a list of the items that rendered (an item in error renders
+// nothing, and its problem is reported).
+func smList(items []*Value) *Value {
+	out := make([]*Value, 0, len(items))
+	for _, it := range items {
+		if it != nil {
+			out = append(out, it)
+		}
+	}
+	return value.NewList(out...)
 }

@@ -157,7 +157,7 @@ func NewSageMakerCreateEndpointConfig(scope constructs.Construct, id *string, pr
 				"AcceleratorType", accelerator,
 				"InitialVariantWeight", weight))
 		}
-		params["ProductionVariants"] = value.NewList(items...)
+		params["ProductionVariants"] = smList(items)
 	}
 	b.spec.Params = obj(flatten(params)...)
 	return newTask(scope, id, props, b.spec)

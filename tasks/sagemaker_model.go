@@ -93,8 +93,10 @@ func (c *containerDefinition) Bind(task ISageMakerTask) *ContainerDefinitionConf
 type SageMakerCreateModelProps struct {
 	// ModelName: 1–63 letters, digits and hyphens, or dynamic.
 	ModelName *string
-	// Role the model runs as (its execution role). Default: a role with
-	// only what the model needs (ECR pull, S3 read of the artifacts, logs).
+	// Role the model runs as (its execution role); it is granted the pull
+	// of the images and the read of the artifacts, as the CDK grants them.
+	// Default: a role at <task>/SagemakerRole with only what the model
+	// needs (ECR pull, S3 read of the artifacts, logs, metrics).
 	Role                   awsiam.IRole
 	PrimaryContainer       IContainerDefinition
 	Containers             *[]IContainerDefinition
@@ -159,7 +161,7 @@ func NewSageMakerCreateModel(scope constructs.Construct, id *string, props *Sage
 		for i, c := range *props.Containers {
 			items = append(items, b.container("Containers["+strconv.Itoa(i)+"]", c))
 		}
-		params["Containers"] = value.NewList(items...)
+		params["Containers"] = smList(items)
 	}
 	if props.Vpc != nil {
 		params["VpcConfig"] = b.vpcConfig("Vpc", props.Vpc, props.SubnetSelection, nil, "ModelSecurityGroup", true)

@@ -92,7 +92,8 @@ type SageMakerCreateProcessingJobProps struct {
 	// ProcessingJobName: 1–63 letters, digits and hyphens, or dynamic
 	// (tasks.StringAt("States.Format('job-{}', States.UUID())")).
 	ProcessingJobName *string
-	// Role the job runs as. Default: a role with only what this job needs.
+	// Role the job runs as; it is granted the job's S3, ECR and KMS use.
+	// Default: a role at <task>/SagemakerRole with only what the job needs.
 	Role             awsiam.IRole
 	AppSpecification *AppSpecification
 	ClusterConfig    *ClusterConfig
@@ -241,7 +242,7 @@ func (b *smBuilder) processingInputs(prop string, ins *[]*ProcessingInput) *Valu
 		items = append(items, obj("InputName", b.required(at+".InputName", b.field(at+".InputName", in.InputName), "the input name"),
 			"S3Input", s3, "AppManaged", b.field(at+".AppManaged", in.AppManaged)))
 	}
-	return value.NewList(items...)
+	return smList(items)
 }
 
 func (b *smBuilder) processingOutputs(prop string, outs *[]*ProcessingOutput) *Value {
@@ -268,7 +269,7 @@ func (b *smBuilder) processingOutputs(prop string, outs *[]*ProcessingOutput) *V
 		items = append(items, obj("OutputName", b.required(at+".OutputName", b.field(at+".OutputName", o.OutputName), "the output name"),
 			"S3Output", s3, "AppManaged", b.field(at+".AppManaged", o.AppManaged)))
 	}
-	return value.NewList(items...)
+	return smList(items)
 }
 
 func ptrString(s *string) string {

@@ -64,8 +64,10 @@ type OutputDataConfig struct {
 type SageMakerCreateTrainingJobProps struct {
 	// TrainingJobName: 1–63 letters, digits and hyphens, or dynamic.
 	TrainingJobName *string
-	// Role the job runs as. Default: a role with only what this job needs
-	// (S3 on its locations, ECR pull of its image, SageMaker logs).
+	// Role the job runs as; it is granted the job's S3, ECR and KMS use, as
+	// the CDK grants them. Default: a role at <task>/SagemakerRole with only
+	// what this job needs (S3 on its locations, ECR pull of its image, its
+	// keys, SageMaker logs and metrics, and in a VPC its network interfaces).
 	Role                   awsiam.IRole
 	AlgorithmSpecification *AlgorithmSpecification
 	EnableNetworkIsolation *bool
@@ -190,7 +192,7 @@ func (b *smBuilder) algorithm(prop string, a *AlgorithmSpecification) *Value {
 				"Name", b.required(at+".Name", b.field(at+".Name", m.Name), "the metric name"),
 				"Regex", b.required(at+".Regex", b.field(at+".Regex", m.Regex), "the regular expression")))
 		}
-		metrics = value.NewList(items...)
+		metrics = smList(items)
 	}
 	mode := b.enum(prop+".TrainingInputMode", string(a.TrainingInputMode), inputModes...)
 	if mode == nil {
@@ -249,7 +251,7 @@ func (b *smBuilder) channels(prop string, chs *[]*Channel) *Value {
 			"RecordWrapperType", b.enum(at+".RecordWrapperType", string(c.RecordWrapperType), "None", "RecordIO"),
 			"ShuffleConfig", shuffle))
 	}
-	return value.NewList(items...)
+	return smList(items)
 }
 
 // outputData renders an OutputDataConfig; the role may write there.

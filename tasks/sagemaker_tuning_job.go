@@ -60,7 +60,8 @@ type SageMakerCreateHyperParameterTuningJobProps struct {
 	HyperParameterTuningJobName   *string
 	HyperParameterTuningJobConfig *HyperParameterTuningJobConfig
 	TrainingJobDefinition         *HyperParameterTrainingJobDefinition
-	// Role the training jobs run as. Default: a role with only what they need.
+	// Role the training jobs run as; it is granted their S3, ECR and KMS use.
+	// Default: a role at <task>/SagemakerRole with only what they need.
 	Role awsiam.IRole
 	// Tags, keys kept as given.
 	Tags *map[string]*string
