@@ -421,12 +421,35 @@ func (b *smBuilder) strings(prop string, xs *[]*string) *Value {
 	return b.field(prop, xs)
 }
 
-// enum converts a string enum prop (empty means unset).
+// smEnumValues are the API's spellings of the SageMaker enum constants,
+// whose values are the constants' names, as in awsstepfunctionstasks
+// (InputMode_FILE is "FILE"; the API takes "File").
+var smEnumValues = map[string]string{
+	"PIPE": "Pipe", "FILE": "File", "FAST_FILE": "FastFile",
+	"MANIFEST_FILE": "ManifestFile", "S3_PREFIX": "S3Prefix", "AUGMENTED_MANIFEST_FILE": "AugmentedManifestFile",
+	"FULLY_REPLICATED": "FullyReplicated", "SHARDED_BY_S3_KEY": "ShardedByS3Key",
+	"NONE": "None", "RECORD_IO": "RecordIO", "GZIP": "Gzip",
+	"SINGLE_MODEL": "SingleModel", "MULTI_MODEL": "MultiModel",
+	"MULTI_RECORD": "MultiRecord", "SINGLE_RECORD": "SingleRecord",
+	"LINE": "Line", "TF_RECORD": "TFRecord",
+}
+
+// enumValue is the API's spelling of an enum constant (a value already in
+// the API's spelling is kept).
+func enumValue(s string) string {
+	if v, ok := smEnumValues[s]; ok {
+		return v
+	}
+	return s
+}
+
+// enum converts a string enum prop (empty means unset): a constant, the
+// API's own spelling, or a run-time value.
 func (b *smBuilder) enum(prop string, s string, allowed ...string) *Value {
 	if s == "" {
 		return nil
 	}
-	v := b.field(prop, s)
+	v := b.field(prop, enumValue(s))
 	if lit, ok := v.String(); ok && !value.IsTokenString(lit) && len(allowed) > 0 {
 		for _, a := range allowed {
 			if a == lit {

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	cdktasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -431,4 +432,39 @@ func TestSageMakerInWorkflow(t *testing.T) {
 	assert.Contains(t, states, "Train the model")
 	assert.Contains(t, states, "Update")
 	assert.Equal(t, "Test/Flow/Train/SagemakerRole", *train.Role().Node().Path())
+}
+
+// The enum constants hold the CDK's Go values (the members' names); the
+// request gets the API's spelling.
+func TestSageMakerEnumValuesAreTheCDKs(t *testing.T) {
+	pairs := [][2]string{
+		{string(tasks.InputMode_PIPE), string(cdktasks.InputMode_PIPE)}, {string(tasks.InputMode_FILE), string(cdktasks.InputMode_FILE)},
+		{string(tasks.InputMode_FAST_FILE), string(cdktasks.InputMode_FAST_FILE)},
+		{string(tasks.S3DataType_MANIFEST_FILE), string(cdktasks.S3DataType_MANIFEST_FILE)}, {string(tasks.S3DataType_S3_PREFIX), string(cdktasks.S3DataType_S3_PREFIX)},
+		{string(tasks.S3DataType_AUGMENTED_MANIFEST_FILE), string(cdktasks.S3DataType_AUGMENTED_MANIFEST_FILE)},
+		{string(tasks.S3DataDistributionType_FULLY_REPLICATED), string(cdktasks.S3DataDistributionType_FULLY_REPLICATED)},
+		{string(tasks.S3DataDistributionType_SHARDED_BY_S3_KEY), string(cdktasks.S3DataDistributionType_SHARDED_BY_S3_KEY)},
+		{string(tasks.RecordWrapperType_NONE), string(cdktasks.RecordWrapperType_NONE)}, {string(tasks.RecordWrapperType_RECORD_IO), string(cdktasks.RecordWrapperType_RECORD_IO)},
+		{string(tasks.CompressionType_NONE), string(cdktasks.CompressionType_NONE)}, {string(tasks.CompressionType_GZIP), string(cdktasks.CompressionType_GZIP)},
+		{string(tasks.Mode_SINGLE_MODEL), string(cdktasks.Mode_SINGLE_MODEL)}, {string(tasks.Mode_MULTI_MODEL), string(cdktasks.Mode_MULTI_MODEL)},
+		{string(tasks.BatchStrategy_MULTI_RECORD), string(cdktasks.BatchStrategy_MULTI_RECORD)}, {string(tasks.BatchStrategy_SINGLE_RECORD), string(cdktasks.BatchStrategy_SINGLE_RECORD)},
+		{string(tasks.SplitType_NONE), string(cdktasks.SplitType_NONE)}, {string(tasks.SplitType_LINE), string(cdktasks.SplitType_LINE)},
+		{string(tasks.SplitType_RECORD_IO), string(cdktasks.SplitType_RECORD_IO)}, {string(tasks.SplitType_TF_RECORD), string(cdktasks.SplitType_TF_RECORD)},
+		{string(tasks.AssembleWith_NONE), string(cdktasks.AssembleWith_NONE)}, {string(tasks.AssembleWith_LINE), string(cdktasks.AssembleWith_LINE)},
+	}
+	for _, p := range pairs {
+		assert.Equal(t, p[1], p[0])
+	}
+
+	stack := cdktest.NewStack()
+	p := transformProps(jsii.String("t"), smRR)
+	p.BatchStrategy = tasks.BatchStrategy_SINGLE_RECORD
+	p.TransformInput.SplitType = tasks.SplitType_TF_RECORD
+	p.TransformInput.TransformDataSource.S3DataSource.S3DataType = tasks.S3DataType_AUGMENTED_MANIFEST_FILE
+	p.TransformOutput.AssembleWith = "Line" // the API's spelling is kept
+	params := cdktest.Definition(t, smMachine(t, stack, tasks.NewSageMakerCreateTransformJob(stack, jsii.String("Task"), p)))["States"].(map[string]any)["Task"].(map[string]any)["Parameters"].(map[string]any)
+	assert.Equal(t, "SingleRecord", params["BatchStrategy"])
+	assert.Equal(t, "TFRecord", params["TransformInput"].(map[string]any)["SplitType"])
+	assert.Equal(t, "AugmentedManifestFile", params["TransformInput"].(map[string]any)["DataSource"].(map[string]any)["S3DataSource"].(map[string]any)["S3DataType"])
+	assert.Equal(t, "Line", params["TransformOutput"].(map[string]any)["AssembleWith"])
 }

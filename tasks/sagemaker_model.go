@@ -17,8 +17,8 @@ import (
 type Mode string
 
 const (
-	Mode_SINGLE_MODEL Mode = "SingleModel"
-	Mode_MULTI_MODEL  Mode = "MultiModel"
+	Mode_SINGLE_MODEL Mode = "SINGLE_MODEL"
+	Mode_MULTI_MODEL  Mode = "MULTI_MODEL"
 )
 
 // ContainerDefinitionOptions mirrors awsstepfunctionstasks.ContainerDefinitionOptions.
@@ -75,7 +75,7 @@ func (c *containerDefinition) Bind(task ISageMakerTask) *ContainerDefinitionConf
 		params["Image"] = o.Image.Bind(task).ImageUri
 	}
 	if o.Mode != "" {
-		params["Mode"] = string(o.Mode)
+		params["Mode"] = enumValue(string(o.Mode))
 	}
 	if o.ModelS3Location != nil {
 		params["ModelDataUrl"] = o.ModelS3Location.Bind(task, &S3LocationBindOptions{ForReading: jsii.Bool(true)}).Uri

@@ -16,26 +16,26 @@ import (
 type BatchStrategy string
 
 const (
-	BatchStrategy_MULTI_RECORD  BatchStrategy = "MultiRecord"
-	BatchStrategy_SINGLE_RECORD BatchStrategy = "SingleRecord"
+	BatchStrategy_MULTI_RECORD  BatchStrategy = "MULTI_RECORD"
+	BatchStrategy_SINGLE_RECORD BatchStrategy = "SINGLE_RECORD"
 )
 
 // SplitType of transform input.
 type SplitType string
 
 const (
-	SplitType_NONE      SplitType = "None"
-	SplitType_LINE      SplitType = "Line"
-	SplitType_RECORD_IO SplitType = "RecordIO"
-	SplitType_TF_RECORD SplitType = "TFRecord"
+	SplitType_NONE      SplitType = "NONE"
+	SplitType_LINE      SplitType = "LINE"
+	SplitType_RECORD_IO SplitType = "RECORD_IO"
+	SplitType_TF_RECORD SplitType = "TF_RECORD"
 )
 
 // AssembleWith of transform output.
 type AssembleWith string
 
 const (
-	AssembleWith_NONE AssembleWith = "None"
-	AssembleWith_LINE AssembleWith = "Line"
+	AssembleWith_NONE AssembleWith = "NONE"
+	AssembleWith_LINE AssembleWith = "LINE"
 )
 
 // ModelClientOptions of a transform job.

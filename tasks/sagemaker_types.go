@@ -206,42 +206,42 @@ func (d *dockerImage) Bind(task ISageMakerTask) *DockerImageConfig {
 type InputMode string
 
 const (
-	InputMode_PIPE      InputMode = "Pipe"
-	InputMode_FILE      InputMode = "File"
-	InputMode_FAST_FILE InputMode = "FastFile"
+	InputMode_PIPE      InputMode = "PIPE"
+	InputMode_FILE      InputMode = "FILE"
+	InputMode_FAST_FILE InputMode = "FAST_FILE"
 )
 
 // S3DataType says what an S3 URI names.
 type S3DataType string
 
 const (
-	S3DataType_MANIFEST_FILE           S3DataType = "ManifestFile"
-	S3DataType_S3_PREFIX               S3DataType = "S3Prefix"
-	S3DataType_AUGMENTED_MANIFEST_FILE S3DataType = "AugmentedManifestFile"
+	S3DataType_MANIFEST_FILE           S3DataType = "MANIFEST_FILE"
+	S3DataType_S3_PREFIX               S3DataType = "S3_PREFIX"
+	S3DataType_AUGMENTED_MANIFEST_FILE S3DataType = "AUGMENTED_MANIFEST_FILE"
 )
 
 // S3DataDistributionType is how input is spread over instances.
 type S3DataDistributionType string
 
 const (
-	S3DataDistributionType_FULLY_REPLICATED  S3DataDistributionType = "FullyReplicated"
-	S3DataDistributionType_SHARDED_BY_S3_KEY S3DataDistributionType = "ShardedByS3Key"
+	S3DataDistributionType_FULLY_REPLICATED  S3DataDistributionType = "FULLY_REPLICATED"
+	S3DataDistributionType_SHARDED_BY_S3_KEY S3DataDistributionType = "SHARDED_BY_S3_KEY"
 )
 
 // RecordWrapperType of a training channel.
 type RecordWrapperType string
 
 const (
-	RecordWrapperType_NONE      RecordWrapperType = "None"
-	RecordWrapperType_RECORD_IO RecordWrapperType = "RecordIO"
+	RecordWrapperType_NONE      RecordWrapperType = "NONE"
+	RecordWrapperType_RECORD_IO RecordWrapperType = "RECORD_IO"
 )
 
 // CompressionType of input data.
 type CompressionType string
 
 const (
-	CompressionType_NONE CompressionType = "None"
-	CompressionType_GZIP CompressionType = "Gzip"
+	CompressionType_NONE CompressionType = "NONE"
+	CompressionType_GZIP CompressionType = "GZIP"
 )
 
 // StoppingCondition limits how long a job runs.
