@@ -172,8 +172,27 @@ func init() {
 					AlgorithmSpecification: &tasks.AlgorithmSpecification{AlgorithmName: jsii.String("BlazingText")},
 					InputDataConfig:        &[]*tasks.Channel{channel},
 					OutputDataConfig:       &tasks.OutputDataConfig{S3OutputLocation: tasks.S3Location_FromJsonExpression(jsii.String("$.out"))},
+					StoppingCondition:      &tasks.StoppingCondition{}, // renders {}
 				})
 			}},
+		parity.Case{Name: "SageMakerCreateTrainingJob/JSONata", Build: func(scope constructs.Construct) sfn.State {
+			return tasks.NewSageMakerCreateTrainingJob(scope, jsii.String("Task"), &tasks.SageMakerCreateTrainingJobProps{
+				QueryLanguage:   sfn.QueryLanguage_JSONATA,
+				TrainingJobName: jsii.String("{% $states.input.name %}"),
+				Role:            sagemakerRole(scope),
+				AlgorithmSpecification: &tasks.AlgorithmSpecification{
+					TrainingImage: tasks.DockerImage_FromJsonExpression(jsii.String("{% $states.input.image %}"), jsii.Bool(false)),
+				},
+				InputDataConfig:  &[]*tasks.Channel{trainingChannel("train", tasks.S3Location_FromJsonExpression(jsii.String("{% $states.input.train %}")))},
+				OutputDataConfig: &tasks.OutputDataConfig{S3OutputLocation: tasks.S3Location_FromJsonExpression(jsii.String("{% $states.input.out %}"))},
+				ResourceConfig: &tasks.ResourceConfig{
+					InstanceCount: jsii.Number(1),
+					InstanceType:  awsec2.NewInstanceType(jsii.String("{% $states.input.instanceType %}")),
+					VolumeSize:    awscdk.Size_Gibibytes(jsii.Number(30)),
+				},
+				Outputs: map[string]interface{}{"job": "{% $states.result.TrainingJobArn %}"},
+			})
+		}},
 		parity.Case{Name: "SageMakerCreateTrainingJob/instance type already ml.",
 			Differs: map[string]string{"Parameters.ResourceConfig.InstanceType": "An instance type that starts with `ml.` is not prefixed again"},
 			Build: func(scope constructs.Construct) sfn.State {
