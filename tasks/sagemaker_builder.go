@@ -45,7 +45,7 @@ type smBuilder struct {
 	usesECR  bool
 	ecrRepos []string
 
-	roleARN   *lazyString // the role the task creates, when none is given
+	roleARN   *pendingString // the role the task creates, when none is given
 	givenRole awsiam.IRole
 	vpc       *smVpc
 	sgID      string // construct ID of the security group the task creates
@@ -138,16 +138,6 @@ func (b *smBuilder) name(prop string, s *string, max int, what string) *Value {
 	return v
 }
 
-// literalNumber returns v's number when v is a literal one (not a CDK
-// token, not decided at run time).
-func literalNumber(v *Value) (float64, bool) {
-	n, ok := v.Number()
-	if !ok || value.IsTokenNumber(n) {
-		return 0, false
-	}
-	return n, true
-}
-
 // whole checks a literal number is a whole number from min to max
 // (max < min: no upper bound).
 func (b *smBuilder) whole(prop string, v *Value, min, max float64) *Value {
@@ -161,9 +151,6 @@ func (b *smBuilder) whole(prop string, v *Value, min, max float64) *Value {
 	}
 	return v
 }
-
-// num writes a number in full (2419200, not 2.4192e+06).
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // number converts a *float64 prop and checks it when literal.
 func (b *smBuilder) number(prop string, x *float64, min, max float64) *Value {
@@ -253,7 +240,7 @@ func s3BucketAndKey(uri string) (bucket, key string, ok bool) {
 // bindLater renders a value that a user's own implementation gives once
 // bound to the task: a CDK Lazy string, set when the task exists.
 func (b *smBuilder) bindLater(prop string, bind func(task ISageMakerTask) *string) *Value {
-	l := &lazyString{what: prop}
+	l := &pendingString{what: prop}
 	b.binds = append(b.binds, func(task ISageMakerTask) {
 		uri := bind(task)
 		if uri != nil && (sfn.JsonPath_IsEncodedJsonPath(uri) != nil && *sfn.JsonPath_IsEncodedJsonPath(uri) || strings.HasPrefix(*uri, "{%")) {
@@ -468,7 +455,7 @@ func (b *smBuilder) role(role awsiam.IRole) *Value {
 		b.givenRole = role
 		return value.Lit(*role.RoleArn())
 	}
-	b.roleARN = &lazyString{what: "the job role's ARN"}
+	b.roleARN = &pendingString{what: "the job role's ARN"}
 	return value.Lit(*awscdk.Lazy_String(b.roleARN, nil))
 }
 

@@ -145,14 +145,14 @@ func (b *smBuilder) newRoleState(scope constructs.Construct, id *string, props a
 	return st
 }
 
-// lazyString is a CDK Lazy string whose value is known once the task's
+// pendingString is a CDK Lazy string whose value is set once the task's
 // resources exist.
-type lazyString struct {
+type pendingString struct {
 	what  string
 	value *string
 }
 
-func (l *lazyString) Produce() *string {
+func (l *pendingString) Produce() *string {
 	if l.value == nil {
 		panic(fmt.Sprintf("sfnkit: %s was never set", l.what))
 	}
