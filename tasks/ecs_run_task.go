@@ -374,8 +374,8 @@ func (e *ecsBuilder) network(scope constructs.Construct, id *string, props *EcsR
 		selection = &awsec2.SubnetSelection{SubnetType: typ}
 	}
 	vpc := props.Cluster.Vpc()
-	var subnets []*string
-	if err := catchPanic(func() { subnets = *vpc.SelectSubnets(selection).SubnetIds }); err != nil {
+	subnets, err := selectSubnets(vpc, selection)
+	if err != nil {
 		e.problem("Subnets", "cannot select subnets in the cluster's VPC: %v", err)
 	}
 	var (

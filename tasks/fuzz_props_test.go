@@ -39,7 +39,7 @@ import (
 
 var (
 	fuzzBuilds = flag.Int("fuzz-builds", 0, "props builds per constructor (default 2, or SFNKIT_FUZZ_BUILDS)")
-	fuzzSeed   = flag.Int64("fuzz-seed", 0, "seed of the props fuzzer (default: fixed; SFNKIT_FUZZ_SEED)")
+	fuzzSeed   = flag.Int64("fuzz-seed", 0, "build each constructor once with exactly this seed (the one a failure prints)")
 	fuzzOnly   = flag.String("fuzz-only", "", "regexp: fuzz only the constructors it matches")
 )
 
@@ -67,11 +67,15 @@ var constructors = map[string]any{
 // empty, huge, negative, NaN and ±Inf numbers, bogus enums, nil and
 // zero-value list items, nested structs, dynamic values. Each build must
 // succeed and synthesize, or panic with a *ValidationError naming the
-// construct. Reproduce a failure with -fuzz-seed; run longer with
-// -fuzz-builds or SFNKIT_FUZZ_BUILDS (make fuzz).
+// construct. A failure prints the command that reproduces it; run longer
+// with -fuzz-builds or SFNKIT_FUZZ_BUILDS, another series with
+// SFNKIT_FUZZ_SEED (make fuzz).
 func TestPropsFuzzer(t *testing.T) {
 	builds := envInt(*fuzzBuilds, "SFNKIT_FUZZ_BUILDS", 2)
-	seed := int64(envInt(int(*fuzzSeed), "SFNKIT_FUZZ_SEED", 1))
+	seed := int64(envInt(0, "SFNKIT_FUZZ_SEED", 1))
+	if *fuzzSeed != 0 { // reproduce one build
+		builds = 1
+	}
 	names := make([]string, 0, len(constructors))
 	only := regexp.MustCompile(*fuzzOnly)
 	for name := range constructors {
@@ -85,13 +89,13 @@ func TestPropsFuzzer(t *testing.T) {
 	for _, name := range names {
 		for i := 0; i < builds; i++ {
 			s := seed*1000003 + int64(i)*7919 + int64(len(name))
-			if *fuzzSeed != 0 && os.Getenv("SFNKIT_FUZZ_EXACT") != "" {
+			if *fuzzSeed != 0 {
 				s = *fuzzSeed
 			}
 			outcome, err := fuzzBuild(name, s)
 			switch {
 			case err != nil:
-				t.Errorf("%s, seed %d (go test ./tasks -run TestPropsFuzzer -fuzz-seed ...): %v", name, s, err)
+				t.Errorf("%s (reproduce: go test ./tasks -run TestPropsFuzzer -fuzz-only '^%s$' -fuzz-seed %d): %v", name, name, s, err)
 			case outcome:
 				ok++
 			default:

@@ -365,7 +365,11 @@ func (b *smBuilder) vpcConfig(prop string, vpc awsec2.IVpc, subnets *awsec2.Subn
 		}
 	}
 	ids := awscdk.Lazy_List(b.vpc.ids, &awscdk.LazyListValueOptions{DisplayHint: jsii.String("SecurityGroupIds")})
-	return obj("SecurityGroupIds", value.Lit(*ids), "Subnets", b.field(prop+".Subnets", vpc.SelectSubnets(subnets).SubnetIds))
+	subnetIDs, err := selectSubnets(vpc, subnets)
+	if err != nil {
+		b.problem(prop+".Subnets", "%v", err)
+	}
+	return obj("SecurityGroupIds", value.Lit(*ids), "Subnets", b.field(prop+".Subnets", subnetIDs))
 }
 
 // tags renders {key: value} as SageMaker's [{Key, Value}], sorted by key.
