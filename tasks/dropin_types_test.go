@@ -58,29 +58,19 @@ var (
 // notYetDropIn lists the props still being brought to the CDK's types;
 // it must end empty.
 var notYetDropIn = map[string]bool{
-	"AthenaGetQueryResultsProps":              true,
-	"AthenaStartQueryExecutionProps":          true,
 	"BatchSubmitJobProps":                     true,
-	"DynamoDeleteItemProps":                   true,
-	"DynamoGetItemProps":                      true,
-	"DynamoPutItemProps":                      true,
-	"DynamoUpdateItemProps":                   true,
 	"EcsRunTaskProps":                         true,
 	"EmrAddStepProps":                         true,
 	"EmrCreateClusterProps":                   true,
 	"EmrModifyInstanceFleetByNameProps":       true,
 	"EmrModifyInstanceGroupByNameProps":       true,
 	"EmrSetClusterTerminationProtectionProps": true,
-	"EventBridgePutEventsProps":               true,
-	"GlueStartJobRunProps":                    true,
 	"SageMakerCreateEndpointProps":            true,
 	"SageMakerCreateEndpointConfigProps":      true,
 	"SageMakerCreateModelProps":               true,
 	"SageMakerCreateTrainingJobProps":         true,
 	"SageMakerCreateTransformJobProps":        true,
 	"SageMakerUpdateEndpointProps":            true,
-	"SnsPublishProps":                         true,
-	"SqsSendMessageProps":                     true,
 	"StepFunctionsStartExecutionProps":        true,
 }
 

@@ -53,8 +53,9 @@ func WorkerTypeV2_Z_2X() WorkerTypeV2     { return WorkerTypeV2_Of("Z.2X") }
 type WorkerConfigurationProperty struct {
 	WorkerType   WorkerType
 	WorkerTypeV2 WorkerTypeV2
-	// NumberOfWorkers: a whole number, at least 1, or dynamic.
-	NumberOfWorkers *Value
+	// NumberOfWorkers: a whole number, at least 1, or dynamic
+	// (tasks.NumberAt, sfn.JsonPath_NumberAt).
+	NumberOfWorkers *float64
 }
 
 // ExecutionClass mirrors awsstepfunctionstasks.ExecutionClass; may be
@@ -76,21 +77,20 @@ type GlueStartJobRunProps struct {
 	// whose keys ("--day") are kept as given and whose values are strings or
 	// dynamic, or the whole map decided at run time.
 	Arguments sfn.TaskInput
-	// NotifyDelayAfter: minutes after the run starts before Glue sends a
-	// delay notification: an awscdk.Duration of whole minutes, a number of
-	// minutes or a dynamic value; at least 1.
-	NotifyDelayAfter interface{}
+	// NotifyDelayAfter: how long after the run starts Glue sends a delay
+	// notification: whole minutes, at least 1, or dynamic (tasks.DurationAt).
+	NotifyDelayAfter awscdk.Duration
 	// SecurityConfiguration: the name of a Glue security configuration.
 	SecurityConfiguration *string
 	// WorkerConfiguration of this run.
 	WorkerConfiguration *WorkerConfigurationProperty
 	// ExecutionClass: FLEX or STANDARD.
 	ExecutionClass ExecutionClass
-	// Timeout of the job run (its Timeout parameter, in minutes): an
-	// awscdk.Duration of whole minutes, a number or a dynamic value. Unlike
-	// the CDK, which turns TaskTimeout into the job's timeout and drops the
-	// state's, TaskTimeout stays the state's TimeoutSeconds.
-	Timeout interface{}
+	// Timeout of the job run (its Timeout parameter): whole minutes, at
+	// least 1, or dynamic (tasks.DurationAt). Unlike the CDK, which turns
+	// TaskTimeout into the job's timeout and drops the state's, TaskTimeout
+	// stays the state's TimeoutSeconds.
+	Timeout awscdk.Duration
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -163,11 +163,12 @@ func (p *taskParams) workerConfiguration(w *WorkerConfigurationProperty) {
 	default:
 		p.problem(prop, "give WorkerType or WorkerTypeV2 (for example tasks.WorkerTypeV2_G_1X())")
 	}
-	if w.NumberOfWorkers == nil {
+	n := field(p.spec, prop+".NumberOfWorkers", w.NumberOfWorkers)
+	if n == nil {
 		p.problem(prop+".NumberOfWorkers", "required with a worker type: a whole number of at least 1, or dynamic")
 		return
 	}
-	p.fields["NumberOfWorkers"] = p.whole(prop+".NumberOfWorkers", w.NumberOfWorkers, 1, 0)
+	p.fields["NumberOfWorkers"] = p.whole(prop+".NumberOfWorkers", n, 1, 0)
 }
 
 // glueArguments keeps the keys of an arguments object as given and checks
@@ -266,6 +267,7 @@ func (p *taskParams) whole(prop string, v *Value, min, max float64) *Value {
 	}
 	n, ok := v.Number()
 	switch {
+	case ok && value.IsTokenNumber(n): // a CDK token, known at synth
 	case !ok || n != float64(int64(n)):
 		p.problem(prop, "must be a whole number (or dynamic), got %v", v.LiteralValue())
 	case max == 0 && n < min:
@@ -276,17 +278,7 @@ func (p *taskParams) whole(prop string, v *Value, min, max float64) *Value {
 	return v
 }
 
-// minutes reads a duration given as an awscdk.Duration of whole minutes, a
-// number of minutes or a dynamic value, and checks it is at least 1.
-func (p *taskParams) minutes(prop string, x any) *Value {
-	if d, ok := x.(awscdk.Duration); ok && d != nil {
-		var seconds *float64
-		if err := catchPanic(func() { seconds = d.ToSeconds(nil) }); err != nil || *seconds != float64(int64(*seconds/60))*60 {
-			p.problem(prop, "must be a whole number of minutes")
-			return nil
-		}
-		x = *seconds / 60
-	}
-	v := field(p.spec, prop, x)
-	return p.whole(prop, v, 1, 0)
+// minutes reads a Duration prop in whole minutes, at least 1.
+func (p *taskParams) minutes(prop string, d awscdk.Duration) *Value {
+	return p.whole(prop, durationIn(p.spec, prop, d, engine.Minute), 1, 0)
 }
