@@ -158,7 +158,9 @@ func TestEventBridgePutEventsErrors(t *testing.T) {
 		{"no detail", one(func(e *tasks.EventBridgePutEventsEntry) { e.Detail = nil }), "Entries[0].Detail: required"},
 		{"bus twice", one(func(e *tasks.EventBridgePutEventsEntry) { e.EventBus, e.EventBusName = bus, jsii.String("audit") }),
 			"Entries[0].EventBus: give EventBus or EventBusName, not both"},
-		{"nil resource", one(func(e *tasks.EventBridgePutEventsEntry) { e.Resources = &[]*string{jsii.String("arn:aws:s3:::orders"), nil} }),
+		{"nil resource", one(func(e *tasks.EventBridgePutEventsEntry) {
+			e.Resources = &[]*string{jsii.String("arn:aws:s3:::orders"), nil}
+		}),
 			"Entries[0].Resources[1]: is nil"},
 		{"callback without the token", &tasks.EventBridgePutEventsProps{Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(nil)},
 			IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN}, "Entries: integration pattern WAIT_FOR_TASK_TOKEN needs $$.Task.Token"},
