@@ -185,9 +185,8 @@ func (p *taskParams) resultConfiguration(c *ResultConfiguration, iamBuckets *[]*
 		}
 		out["EncryptionConfiguration"] = value.NewObject(enc.fields)
 	}
-	if len(out) > 0 {
-		p.fields["ResultConfiguration"] = value.NewObject(out)
-	}
+	// Rendered even when empty ({}), as the CDK does.
+	p.fields["ResultConfiguration"] = value.NewObject(out)
 	return buckets
 }
 

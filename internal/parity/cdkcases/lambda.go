@@ -8,8 +8,8 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
-	"github.com/sfnkit/sfnkit/internal/parity"
 	tasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
+	"github.com/sfnkit/sfnkit/internal/parity"
 )
 
 func function(scope constructs.Construct) awslambda.IFunction {
