@@ -45,14 +45,20 @@ type EncryptionConfiguration struct {
 	EncryptionKey awskms.IKey
 }
 
-// EncryptionOption mirrors awsstepfunctionstasks.EncryptionOption.
+// EncryptionOption mirrors awsstepfunctionstasks.EncryptionOption: the
+// CDK's constants, rendered as Athena names the options (SSE_S3, SSE_KMS,
+// CSE_KMS), which are accepted too, as is a dynamic
+// EncryptionOption(*tasks.StringAt("$.encryption")).
 type EncryptionOption string
 
 const (
-	EncryptionOption_S3_MANAGED      EncryptionOption = "SSE_S3"
-	EncryptionOption_KMS             EncryptionOption = "SSE_KMS"
-	EncryptionOption_CLIENT_SIDE_KMS EncryptionOption = "CSE_KMS"
+	EncryptionOption_S3_MANAGED      EncryptionOption = "S3_MANAGED"
+	EncryptionOption_KMS             EncryptionOption = "KMS"
+	EncryptionOption_CLIENT_SIDE_KMS EncryptionOption = "CLIENT_SIDE_KMS"
 )
+
+// athenaEncryptionOptions are the Athena names of the EncryptionOption constants.
+var athenaEncryptionOptions = map[string]string{"S3_MANAGED": "SSE_S3", "KMS": "SSE_KMS", "CLIENT_SIDE_KMS": "CSE_KMS"}
 
 // AthenaStartQueryExecutionProps mirrors
 // awsstepfunctionstasks.AthenaStartQueryExecutionProps.
@@ -172,7 +178,8 @@ func (p *taskParams) resultConfiguration(c *ResultConfiguration, iamBuckets *[]*
 	if c != nil && c.EncryptionConfiguration != nil {
 		e := c.EncryptionConfiguration
 		enc := taskParams{spec: p.spec, fields: map[string]*Value{}}
-		option := enc.required(prop+".EncryptionConfiguration.EncryptionOption", "EncryptionOption", string(e.EncryptionOption), "SSE_S3, SSE_KMS or CSE_KMS")
+		option := enc.required(prop+".EncryptionConfiguration.EncryptionOption", "EncryptionOption",
+			apiName(string(e.EncryptionOption), athenaEncryptionOptions), "EncryptionOption_S3_MANAGED, _KMS or _CLIENT_SIDE_KMS")
 		enc.oneOf(prop+".EncryptionConfiguration.EncryptionOption", option, "SSE_S3", "SSE_KMS", "CSE_KMS")
 		s, literal := literalString(option)
 		switch {

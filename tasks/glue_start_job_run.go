@@ -15,18 +15,33 @@ import (
 )
 
 // WorkerType mirrors awsstepfunctionstasks.WorkerType (the CDK deprecates
-// it for WorkerTypeV2); WorkerType(*tasks.StringAt("$.type")) is dynamic.
+// it for WorkerTypeV2): the CDK's constants, rendered as Glue names the
+// types ("G.1X"), which are accepted too, as is a dynamic
+// WorkerType(*tasks.StringAt("$.type")).
 type WorkerType string
 
 const (
-	WorkerType_STANDARD WorkerType = "Standard"
-	WorkerType_G_025X   WorkerType = "G.025X"
-	WorkerType_G_1X     WorkerType = "G.1X"
-	WorkerType_G_2X     WorkerType = "G.2X"
-	WorkerType_G_4X     WorkerType = "G.4X"
-	WorkerType_G_8X     WorkerType = "G.8X"
-	WorkerType_Z_2X     WorkerType = "Z.2X"
+	WorkerType_STANDARD WorkerType = "STANDARD"
+	WorkerType_G_025X   WorkerType = "G_025X"
+	WorkerType_G_1X     WorkerType = "G_1X"
+	WorkerType_G_2X     WorkerType = "G_2X"
+	WorkerType_G_4X     WorkerType = "G_4X"
+	WorkerType_G_8X     WorkerType = "G_8X"
+	WorkerType_Z_2X     WorkerType = "Z_2X"
 )
+
+// glueWorkerTypes are the Glue names of the WorkerType constants.
+var glueWorkerTypes = map[string]string{"STANDARD": "Standard", "G_025X": "G.025X", "G_1X": "G.1X",
+	"G_2X": "G.2X", "G_4X": "G.4X", "G_8X": "G.8X", "Z_2X": "Z.2X"}
+
+// apiName is the API's name for a CDK enum constant's Go value; any other
+// value (the API's own name, a dynamic value) is kept as it is.
+func apiName(given string, names map[string]string) string {
+	if name, ok := names[given]; ok {
+		return name
+	}
+	return given
+}
 
 // WorkerTypeV2 is a Glue worker type. The CDK's own
 // awsstepfunctionstasks.WorkerTypeV2 values fit here too.
@@ -157,7 +172,7 @@ func (p *taskParams) workerConfiguration(w *WorkerConfigurationProperty) {
 	case w.WorkerType != "" && w.WorkerTypeV2 != nil:
 		p.problem(prop, "give WorkerType or WorkerTypeV2, not both")
 	case w.WorkerType != "":
-		p.optional(prop+".WorkerType", "WorkerType", string(w.WorkerType))
+		p.optional(prop+".WorkerType", "WorkerType", apiName(string(w.WorkerType), glueWorkerTypes))
 	case w.WorkerTypeV2 != nil:
 		p.optional(prop+".WorkerTypeV2", "WorkerType", w.WorkerTypeV2.Name())
 	default:
