@@ -85,8 +85,11 @@ func NewCallAwsService(scope constructs.Construct, id *string, props *CallAwsSer
 	}
 	var resources []string
 	if props.IamResources != nil {
-		for _, r := range *props.IamResources {
-			if r != nil && strings.TrimSpace(*r) != "" {
+		for i, r := range *props.IamResources {
+			switch {
+			case r == nil:
+				spec.Problems = append(spec.Problems, fieldProblem(fmt.Sprintf("IamResources[%d]", i), "is nil: give an ARN (or \"*\")"))
+			case strings.TrimSpace(*r) != "":
 				resources = append(resources, *r)
 			}
 		}

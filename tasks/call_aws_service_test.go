@@ -146,6 +146,11 @@ func TestCallAwsServiceErrors(t *testing.T) {
 		{"camelCase parameter names", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"), IamResources: jsii.Strings("x"),
 			Parameters: &map[string]interface{}{"Bucket": "b", "key": "k", "versionId.$": "$.v"}},
 			`Parameters: names must be PascalCase, as the API writes them (tasks.PascalCaseKeys converts a map), got "key", "versionId.$"`},
+		{"nil IAM resource", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"),
+			IamResources: &[]*string{jsii.String("arn:aws:s3:::b/*"), nil}}, "IamResources[1]: is nil"},
+		{"nil additional statement", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"),
+			IamResources: jsii.Strings("arn:aws:s3:::b/*"), AdditionalIamStatements: &[]awsiam.PolicyStatement{nil}},
+			"AdditionalIamStatements[0]: is nil"},
 		{"bad IamAction", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"), IamResources: jsii.Strings("x"),
 			IamAction: jsii.String("GetObject")}, `IamAction: must be "<prefix>:<Action>"`},
 	}

@@ -52,16 +52,18 @@ type workerTypeV2 struct{ name *string }
 func (w workerTypeV2) Name() *string { return w.name }
 
 // WorkerTypeV2_Of is any worker type, literal or dynamic
-// (WorkerTypeV2_Of(*tasks.StringAt("$.workerType"))).
-func WorkerTypeV2_Of(workerType string) WorkerTypeV2 { return workerTypeV2{&workerType} }
+// (WorkerTypeV2_Of(tasks.StringAt("$.workerType"))).
+func WorkerTypeV2_Of(workerType *string) WorkerTypeV2 { return workerTypeV2{workerType} }
 
-func WorkerTypeV2_STANDARD() WorkerTypeV2 { return WorkerTypeV2_Of("Standard") }
-func WorkerTypeV2_G_025X() WorkerTypeV2   { return WorkerTypeV2_Of("G.025X") }
-func WorkerTypeV2_G_1X() WorkerTypeV2     { return WorkerTypeV2_Of("G.1X") }
-func WorkerTypeV2_G_2X() WorkerTypeV2     { return WorkerTypeV2_Of("G.2X") }
-func WorkerTypeV2_G_4X() WorkerTypeV2     { return WorkerTypeV2_Of("G.4X") }
-func WorkerTypeV2_G_8X() WorkerTypeV2     { return WorkerTypeV2_Of("G.8X") }
-func WorkerTypeV2_Z_2X() WorkerTypeV2     { return WorkerTypeV2_Of("Z.2X") }
+func workerTypeNamed(name string) WorkerTypeV2 { return workerTypeV2{&name} }
+
+func WorkerTypeV2_STANDARD() WorkerTypeV2 { return workerTypeNamed("Standard") }
+func WorkerTypeV2_G_025X() WorkerTypeV2   { return workerTypeNamed("G.025X") }
+func WorkerTypeV2_G_1X() WorkerTypeV2     { return workerTypeNamed("G.1X") }
+func WorkerTypeV2_G_2X() WorkerTypeV2     { return workerTypeNamed("G.2X") }
+func WorkerTypeV2_G_4X() WorkerTypeV2     { return workerTypeNamed("G.4X") }
+func WorkerTypeV2_G_8X() WorkerTypeV2     { return workerTypeNamed("G.8X") }
+func WorkerTypeV2_Z_2X() WorkerTypeV2     { return workerTypeNamed("Z.2X") }
 
 // WorkerConfigurationProperty mirrors the CDK's: exactly one of WorkerType
 // and WorkerTypeV2, and NumberOfWorkers.
@@ -174,7 +176,9 @@ func (p *taskParams) workerConfiguration(w *WorkerConfigurationProperty) {
 	case w.WorkerType != "":
 		p.optional(prop+".WorkerType", "WorkerType", apiName(string(w.WorkerType), glueWorkerTypes))
 	case w.WorkerTypeV2 != nil:
-		p.optional(prop+".WorkerTypeV2", "WorkerType", w.WorkerTypeV2.Name())
+		if p.optional(prop+".WorkerTypeV2", "WorkerType", w.WorkerTypeV2.Name()) == nil {
+			p.problem(prop+".WorkerTypeV2", "names no worker type: give tasks.WorkerTypeV2_G_1X() or tasks.WorkerTypeV2_Of(jsii.String(\"G.1X\"))")
+		}
 	default:
 		p.problem(prop, "give WorkerType or WorkerTypeV2 (for example tasks.WorkerTypeV2_G_1X())")
 	}

@@ -42,7 +42,7 @@ func TestGlueStartJobRunRendering(t *testing.T) {
 		p.Timeout = awscdk.Duration_Hours(jsii.Number(1))
 		p.SecurityConfiguration = tasks.StringAt("$.security")
 		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{
-			WorkerTypeV2: tasks.WorkerTypeV2_Of(*tasks.StringAt("$.workerType")), NumberOfWorkers: tasks.NumberAt("$.workers")}
+			WorkerTypeV2: tasks.WorkerTypeV2_Of(tasks.StringAt("$.workerType")), NumberOfWorkers: tasks.NumberAt("$.workers")}
 		p.ExecutionClass = tasks.ExecutionClass(*tasks.StringAt("$.class"))
 	}))
 	cdkWorker := tasks.NewGlueStartJobRun(stack, jsii.String("CdkWorker"), glueProps(func(p *tasks.GlueStartJobRunProps) {
@@ -161,6 +161,9 @@ func TestGlueStartJobRunErrors(t *testing.T) {
 			"NotifyDelayAfter: 1 minute 30 seconds is not a whole number of minutes"},
 		{"notify delay zero", func(p *tasks.GlueStartJobRunProps) { p.NotifyDelayAfter = awscdk.Duration_Minutes(jsii.Number(0)) }, "NotifyDelayAfter: must be at least 1, got 0"},
 		{"timeout fraction", func(p *tasks.GlueStartJobRunProps) { p.Timeout = awscdk.Duration_Seconds(jsii.Number(90)) }, "Timeout: 1 minute 30 seconds is not a whole number of minutes"},
+		{"worker type of nothing", func(p *tasks.GlueStartJobRunProps) {
+			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_Of(nil), NumberOfWorkers: jsii.Number(2)}
+		}, "WorkerConfiguration.WorkerTypeV2: names no worker type"},
 		{"workers fraction", func(p *tasks.GlueStartJobRunProps) {
 			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: jsii.Number(2.5)}
 		}, "WorkerConfiguration.NumberOfWorkers: must be a whole number (or dynamic), got 2.5"},
