@@ -423,3 +423,13 @@ func TestDynamoErrors(t *testing.T) {
 		})
 	}
 }
+
+// ToObject is state JSON the CDK's own TaskInput takes too.
+func TestDynamoAttributeValueToObjectInCDKInput(t *testing.T) {
+	stack := cdktest.NewStack()
+	item := tasks.DynamoAttributeValue_FromMap(&attrs{"count": tasks.DynamoAttributeValue_FromNumber(sfn.JsonPath_NumberAt(jsii.String("$.n")))})
+	pass := sfn.NewPass(stack, jsii.String("Shape"), &sfn.PassProps{Parameters: &map[string]interface{}{"Item": item.ToObject()}})
+	assert.Equal(t, map[string]any{"Item": map[string]any{"M": map[string]any{"count": map[string]any{"N.$": "States.Format('{}', $.n)"}}}},
+		state(t, machine(t, stack, pass), "Shape")["Parameters"])
+	assert.Equal(t, item.ToObject(), item.AttributeValue())
+}
