@@ -48,6 +48,10 @@ func readStatements(spec *engine.Spec, name string, stmts *[]awsiam.PolicyStatem
 	}
 	var out []Statement
 	for i, ps := range *stmts {
+		if ps == nil {
+			spec.Problems = append(spec.Problems, fmt.Errorf("%s[%d]: is nil", name, i))
+			continue
+		}
 		raw, _ := json.Marshal(unwrapJsiiMaps(ps.ToStatementJson()))
 		var doc struct {
 			Effect       string
