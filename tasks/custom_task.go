@@ -64,6 +64,9 @@ func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProp
 		panic(&ValidationError{Construct: "CustomTask", Path: *scope.Node().Path() + "/" + *id, Problems: spec.Problems})
 	}
 	state := *props.StateJson
+	if bad := nonFinite("StateJson", state); len(bad) > 0 {
+		panic(&ValidationError{Construct: "CustomTask", Path: *scope.Node().Path() + "/" + *id, Problems: bad})
+	}
 	if arn, ok := resourceObjectARN(state["Resource"]); ok {
 		// A function, alias, version or activity given as the object: the
 		// state JSON takes its ARN (the user's map is left as it is).
