@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -29,6 +31,12 @@ var usePolyfill = true
 // process per run.
 func runWithNode(t testing.TB, label string, def map[string]any, input any, mocks Mocks) Result {
 	t.Helper()
+	return runInSession(t, nil, label, def, input, mocks)
+}
+
+// runInSession is runWithNode in a running session (nil: a new process).
+func runInSession(t testing.TB, s *nodeSession, label string, def map[string]any, input any, mocks Mocks) Result {
+	t.Helper()
 	if bad := cfn.UnsupportedFeatures(def); len(bad) > 0 {
 		t.Fatalf("integ.Run: state machine %s cannot be run locally: aws-local-stepfunctions would silently ignore JSONata and Variables, so the result would mean nothing:\n\t%s",
 			label, strings.Join(bad, "\n\t"))
@@ -37,7 +45,7 @@ func runWithNode(t testing.TB, label string, def map[string]any, input any, mock
 	if input == nil {
 		input = map[string]any{}
 	}
-	r := &runner{t: t, label: label, handlers: handlers, raised: map[string]bool{}}
+	r := &runner{t: t, label: label, handlers: handlers, raised: map[string]bool{}, session: s}
 	r.execute(def, input)
 	r.dropToolFailDefaults(def)
 	r.checkHarnessErrors(def)
@@ -50,8 +58,7 @@ type runner struct {
 	handlers map[string]Mock
 	raised   map[string]bool // error names raised by mocks
 	result   Result
-	stdout   bytes.Buffer
-	stderr   bytes.Buffer
+	session  *nodeSession // nil: a process of its own
 }
 
 // message is one line from the Node runner (see scripts/run.mjs).
@@ -88,53 +95,56 @@ func (r *runner) fatalf(format string, args ...any) {
 	if len(r.result.Events) > 0 {
 		msg += "\nhistory so far:\n" + r.result.History()
 	}
-	if s := strings.TrimSpace(r.stderr.String()); s != "" {
+	if r.session == nil {
+		r.t.Fatalf("integ.Run: state machine %s: %s", r.label, msg)
+	}
+	if s := strings.TrimSpace(r.session.stderr.String()); s != "" {
 		msg += "\nnode stderr:\n" + tail(s, 4000)
 	}
 	r.t.Fatalf("integ.Run: state machine %s: %s", r.label, msg)
 }
 
-func (r *runner) execute(def map[string]any, input any) {
-	t := r.t
+// nodeSession is a running scripts/run.mjs, which executes runs one after
+// another (the differential test reuses one for all its cases).
+type nodeSession struct {
+	cmd            *exec.Cmd
+	stdin          io.WriteCloser
+	lines          chan []byte
+	done           chan struct{}
+	stdout, stderr bytes.Buffer
+	busy, dead     bool
+}
+
+func startNodeSession(t testing.TB) *nodeSession {
 	t.Helper()
 	env := setupNode(t)
-	cmd := env.command("run.mjs", usePolyfill)
-	cmd.Stdout, cmd.Stderr = &r.stdout, &r.stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
+	s := &nodeSession{cmd: env.command("run.mjs", usePolyfill), lines: make(chan []byte), done: make(chan struct{})}
+	s.cmd.Stdout, s.cmd.Stderr = &s.stdout, &s.stderr
+	var err error
+	if s.stdin, err = s.cmd.StdinPipe(); err != nil {
 		t.Fatalf("integ.Run: %v", err)
 	}
 	events, eventsW, err := os.Pipe()
 	if err != nil {
 		t.Fatalf("integ.Run: %v", err)
 	}
-	defer events.Close()
-	cmd.ExtraFiles = []*os.File{eventsW} // fd 3 in the child
-	if err := cmd.Start(); err != nil {
+	s.cmd.ExtraFiles = []*os.File{eventsW} // fd 3 in the child
+	if err := s.cmd.Start(); err != nil {
 		eventsW.Close()
+		events.Close()
 		t.Fatalf("integ.Run: starting node: %v", err)
 	}
 	eventsW.Close()
-	exited := false
-	defer func() {
-		if !exited {
-			cmd.Process.Kill()
-			cmd.Wait()
-		}
-	}()
-
-	lines := make(chan []byte)
-	done := make(chan struct{})
-	defer close(done)
 	go func() {
-		defer close(lines)
+		defer close(s.lines)
+		defer events.Close()
 		br := bufio.NewReaderSize(events, 1<<16)
 		for {
 			line, err := br.ReadBytes('\n')
 			if len(bytes.TrimSpace(line)) > 0 {
 				select {
-				case lines <- line:
-				case <-done:
+				case s.lines <- line:
+				case <-s.done:
 					return
 				}
 			}
@@ -143,11 +153,35 @@ func (r *runner) execute(def map[string]any, input any) {
 			}
 		}
 	}()
+	return s
+}
 
+// close ends the process (killing it when a run was cut short) and reports how it ended.
+func (s *nodeSession) close() error {
+	if s.busy {
+		s.cmd.Process.Kill()
+	}
+	s.stdin.Close()
+	err := s.cmd.Wait()
+	close(s.done)
+	s.dead = true
+	return err
+}
+
+func (r *runner) execute(def map[string]any, input any) {
+	t := r.t
+	t.Helper()
+	s := r.session
+	if s == nil {
+		s = startNodeSession(t)
+		defer s.close()
+	}
+	r.session = s
+	s.busy = true
 	send := func(v any) {
 		b, err := json.Marshal(v)
 		if err == nil {
-			_, err = stdin.Write(append(b, '\n'))
+			_, err = s.stdin.Write(append(b, '\n'))
 		}
 		if err != nil {
 			r.fatalf("writing to the node runner: %v", err)
@@ -162,7 +196,7 @@ func (r *runner) execute(def map[string]any, input any) {
 		var line []byte
 		var ok bool
 		select {
-		case line, ok = <-lines:
+		case line, ok = <-s.lines:
 		case <-timeout.C:
 			r.fatalf("the execution did not finish within %v (integ.RunTimeout)", RunTimeout)
 		}
@@ -189,12 +223,11 @@ func (r *runner) execute(def map[string]any, input any) {
 			r.fatalf("%s", m.Message)
 		}
 	}
-	stdin.Close()
-	err = cmd.Wait()
-	exited = true
 	if !finished {
-		r.fatalf("the node runner ended without a result: %s", exitDetail(errOr(err, "exit status 0"), r.stderr.Bytes()))
+		err := s.close()
+		r.fatalf("the node runner ended without a result: %s", exitDetail(errOr(err, "exit status 0"), s.stderr.Bytes()))
 	}
+	s.busy = false
 }
 
 func errOr(err error, msg string) error {
