@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"hash"
-	"math"
 	"strconv"
 	"strings"
 
@@ -351,4 +350,3 @@ func hashHex(data, alg string) (string, string) {
 	return hex.EncodeToString(h.Sum(nil)), ""
 }
 
-var _ = math.Inf
