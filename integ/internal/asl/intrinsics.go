@@ -349,4 +349,3 @@ func hashHex(data, alg string) (string, string) {
 	h.Write([]byte(data))
 	return hex.EncodeToString(h.Sum(nil)), ""
 }
-
