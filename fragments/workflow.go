@@ -37,6 +37,7 @@ func NewStateMachine(scope constructs.Construct, id *string, definition sfn.ICha
 // with the rest (one jsii call per condition); any other use (Afterwards,
 // a CDK API) makes it an ordinary CDK Choice.
 func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) sfn.Choice {
+	checkStateProps("Choice", scope, id, props)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewChoice(w, id, props)
 	}
@@ -48,6 +49,7 @@ func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) s
 // renders it, branches included, with the rest; its branches' statements
 // merge with the workflow's. Any other use makes it a CDK Parallel.
 func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProps) sfn.Parallel {
+	checkStateProps("Parallel", scope, id, props)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewParallel(w, id, props)
 	}
@@ -58,6 +60,7 @@ func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProp
 // Next, so that NewStateMachine renders it with the rest; any other use
 // makes it a CDK Pass.
 func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.Pass {
+	checkStateProps("Pass", scope, id, props)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewPass(w, id, props)
 	}
