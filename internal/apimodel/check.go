@@ -140,6 +140,8 @@ func (c *checker) structure(path string, v *value.Value, s *Shape, top bool) {
 		p := path + "." + k
 		m := s.Member(k)
 		switch {
+		case m == nil && value.IsTokenString(k):
+			continue // a key CloudFormation resolves: nothing to judge
 		case m == nil:
 			best := nearest(k, s.MemberNames())
 			meant[best] = true

@@ -27,6 +27,11 @@
 // JSON; EMR's addStep takes ClusterId and one Step; …). A call the table
 // does not know is not checked.
 //
+// The table is a snapshot: an enum value or an operation AWS added after
+// it was generated is rejected until the table is refreshed (or the value
+// is written as an expression, which is never judged). The models name
+// the models' commit (Table.Models).
+//
 // # Refreshing the table
 //
 // The models are not part of this repository; genapimodel reads them at
