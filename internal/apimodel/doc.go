@@ -29,8 +29,8 @@
 //
 // The table is a snapshot: an enum value or an operation AWS added after
 // it was generated is rejected until the table is refreshed (or the value
-// is written as an expression, which is never judged). The models name
-// the models' commit (Table.Models).
+// is written as an expression, which is never judged). The table records
+// the commit of the models it was generated from (Table.Models).
 //
 // # Refreshing the table
 //
