@@ -63,27 +63,32 @@ func TestCallAwsServiceAdditionalStatementCondition(t *testing.T) {
 
 // The seed cdk-python-stepfunctions-tips had to string-replace the rendered
 // JSON to get "Args.$"; here every kind of dynamic value renders directly.
+// The values sit in a Lambda payload, which is free-form JSON: elsewhere
+// the API check (internal/apimodel) would reject members EMR does not have.
 func TestDynamicValuesRender(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewCallAwsService(stack, jsii.String("AddStep"), &tasks.CallAwsServiceProps{
-		Service: jsii.String("emr"), Action: jsii.String("addJobFlowSteps"),
+		Service: jsii.String("lambda"), Action: jsii.String("invoke"),
 		Parameters: tasks.PascalCaseKeys(map[string]any{
-			"jobFlowId": tasks.Path("$.clusterId"),
-			"steps": []any{map[string]any{
-				"name":            "spark",
-				"hadoopJarStep":   map[string]any{"jar": "command-runner.jar", "args": tasks.Path("$.args")},
-				"instanceCount":   tasks.Path("$.count"),
-				"mixedArgs":       tasks.List("spark-submit", tasks.Path("$.script"), 2),
-				"cdkNumber":       sfn.JsonPath_NumberAt(jsii.String("$.n")),
-				"cdkFormat":       sfn.JsonPath_Format(jsii.String("s3://{}/x"), sfn.JsonPath_StringAt(jsii.String("$.bucket"))),
-				"dollarLiteral":   "$5",
-				"environmentVars": tasks.Verbatim(map[string]any{"my_var": "x"}),
-			}},
+			"functionName": "add-step",
+			"payload": map[string]any{
+				"jobFlowId": tasks.Path("$.clusterId"),
+				"steps": []any{map[string]any{
+					"name":            "spark",
+					"hadoopJarStep":   map[string]any{"jar": "command-runner.jar", "args": tasks.Path("$.args")},
+					"instanceCount":   tasks.Path("$.count"),
+					"mixedArgs":       tasks.List("spark-submit", tasks.Path("$.script"), 2),
+					"cdkNumber":       sfn.JsonPath_NumberAt(jsii.String("$.n")),
+					"cdkFormat":       sfn.JsonPath_Format(jsii.String("s3://{}/x"), sfn.JsonPath_StringAt(jsii.String("$.bucket"))),
+					"dollarLiteral":   "$5",
+					"environmentVars": tasks.Verbatim(map[string]any{"my_var": "x"}),
+				}},
+			},
 		}),
-		IamResources: jsii.Strings(arn("elasticmapreduce", "cluster/*")),
+		IamResources: jsii.Strings(arn("lambda", "function:add-step")),
 	})
 	got := state(t, machine(t, stack, task), "AddStep")["Parameters"]
-	assert.Equal(t, map[string]any{
+	assert.Equal(t, map[string]any{"FunctionName": "add-step", "Payload": map[string]any{
 		"JobFlowId.$": "$.clusterId",
 		"Steps": []any{map[string]any{
 			"Name":            "spark",
@@ -95,7 +100,7 @@ func TestDynamicValuesRender(t *testing.T) {
 			"DollarLiteral":   "$5",
 			"EnvironmentVars": map[string]any{"my_var": "x"},
 		}},
-	}, got)
+	}}, got)
 }
 
 // Without Parameters the request is empty, as the CDK renders it: a state

@@ -107,6 +107,7 @@ func (r *renderer) render() (*Rendered, []error) {
 		}
 		value.RenderField(state, key, s.Params, lang)
 	}
+	r.checkAPI(suffix)
 	if pattern == iampolicy.WaitForTaskToken && (s.Params == nil || !s.Params.UsesTaskToken()) {
 		where := "$$.Task.Token"
 		if c.JSONata {
