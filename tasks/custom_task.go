@@ -15,6 +15,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/internal/apimodel"
 	"github.com/sfnkit/sfnkit/internal/engine"
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
 	"github.com/sfnkit/sfnkit/internal/value"
@@ -103,9 +104,10 @@ func deriveStatements(spec *engine.Spec, scope constructs.Construct, state map[s
 		lang = value.JSONataLang
 	}
 	var params *Value
+	paramsKey := ""
 	for _, key := range []string{"Parameters", "Arguments"} {
 		if raw, ok := state[key]; ok {
-			params = field(spec, key, raw)
+			params, paramsKey = field(spec, key, raw), key
 			spec.Problems = append(spec.Problems, value.Check(key, params, lang)...)
 		}
 	}
@@ -119,6 +121,9 @@ func deriveStatements(spec *engine.Spec, scope constructs.Construct, state map[s
 	resource := resourceString(state["Resource"])
 	if state["Type"] != "Task" {
 		return stmts, "", false
+	}
+	if paramsKey != "" {
+		spec.Problems = append(spec.Problems, apimodel.CheckResource(resource, paramsKey, params)...)
 	}
 	// A CDK token (fn.FunctionArn(), activity.ActivityArn(), an ARN built
 	// with Fn_Join) is read through what it resolves to: text, with
