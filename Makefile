@@ -47,14 +47,18 @@ synth: deps
 	done; \
 	if [ $$found -eq 0 ]; then echo "make synth: no examples/*/cdk.json yet, nothing to synthesize"; fi
 
-# Each fuzz target of internal/expr in turn (go test -fuzz takes one at a time).
+# The props fuzzers of tasks, states and fragments at FUZZ_BUILDS builds per
+# constructor (make test runs 2), then each native fuzz target in turn
+# (go test -fuzz takes one at a time).
 FUZZTIME ?= 30s
+FUZZ_BUILDS ?= 20
 fuzz:
-	@targets=$$(go test ./internal/expr -list '^Fuzz' | grep '^Fuzz' || true); \
-	if [ -z "$$targets" ]; then echo "make fuzz: no Fuzz targets in ./internal/expr"; exit 0; fi; \
-	for f in $$targets; do \
-	  echo "==> $$f ($(FUZZTIME))"; \
-	  go test ./internal/expr -run '^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME); \
+	SFNKIT_FUZZ_BUILDS=$(FUZZ_BUILDS) go test ./tasks ./states ./fragments -run TestPropsFuzzer -count=1 -v 2>&1 | grep -E 'props fuzzer|FAIL|reproduce|^ok' ; exit $${PIPESTATUS[0]}
+	@for pkg in ./internal/expr ./internal/value; do \
+	  for f in $$(go test $$pkg -list '^Fuzz' | grep '^Fuzz'); do \
+	    echo "==> $$pkg $$f ($(FUZZTIME))"; \
+	    go test $$pkg -run '^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) || exit 1; \
+	  done; \
 	done
 
 clean-node:
