@@ -70,6 +70,9 @@ type s3Location struct {
 // (bucket.UrlForObject), which SageMaker accepts. The job role is granted
 // on exactly that bucket and prefix.
 func S3Location_FromBucket(bucket awss3.IBucket, keyPrefix *string) S3Location {
+	if bucket == nil {
+		return &s3Location{} // reported by the task as a missing location
+	}
 	prefix := ""
 	if keyPrefix != nil {
 		prefix = *keyPrefix
@@ -80,6 +83,9 @@ func S3Location_FromBucket(bucket awss3.IBucket, keyPrefix *string) S3Location {
 // S3Location_FromJsonExpression is a location read from the state input
 // ("$.S3Bucket") or a JSONata expression ("{% $states.input.uri %}").
 func S3Location_FromJsonExpression(expression *string) S3Location {
+	if expression == nil {
+		return &s3Location{}
+	}
 	if strings.HasPrefix(*expression, "{%") || value.IsTokenString(*expression) {
 		return &s3Location{uri: expression} // JSONata, or a CDK JsonPath token
 	}
@@ -156,6 +162,9 @@ func DockerImage_FromRegistry(imageUri *string) DockerImage { return &dockerImag
 // DockerImage_FromEcrRepository is an image in an ECR repository, by tag
 // (default "latest") or digest ("sha256:…").
 func DockerImage_FromEcrRepository(repository awsecr.IRepository, tagOrDigest *string) DockerImage {
+	if repository == nil {
+		return &dockerImage{} // reported by the task as a missing image
+	}
 	tag := "latest"
 	if tagOrDigest != nil {
 		tag = *tagOrDigest
@@ -169,7 +178,7 @@ func DockerImage_FromEcrRepository(repository awsecr.IRepository, tagOrDigest *s
 // from any ECR repository, since the image is not known before run time.
 func DockerImage_FromJsonExpression(expression *string, allowAnyEcrImagePull *bool) DockerImage {
 	img := &dockerImage{uri: expression, anyECR: allowAnyEcrImagePull == nil || *allowAnyEcrImagePull}
-	if !strings.HasPrefix(*expression, "{%") && !value.IsTokenString(*expression) {
+	if expression != nil && !strings.HasPrefix(*expression, "{%") && !value.IsTokenString(*expression) {
 		img.uri, img.expr = StringAt(*expression), *expression
 	}
 	return img
