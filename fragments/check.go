@@ -44,6 +44,13 @@ func checkStateProps(construct string, scope constructs.Construct, id *string, p
 	path("InputPath", false)
 	path("OutputPath", false)
 	path("ResultPath", true)
+	if f := rv.FieldByName("DefinitionSubstitutions"); f.IsValid() && !f.IsNil() {
+		for k, v := range *f.Interface().(*map[string]*string) {
+			if v == nil {
+				problems = append(problems, fmt.Errorf("DefinitionSubstitutions.%s: is nil; give a string", k))
+			}
+		}
+	}
 	for _, field := range []string{"Parameters", "ResultSelector", "Result", "Assign", "Outputs", "Arguments"} {
 		if f := rv.FieldByName(field); f.IsValid() && !f.IsZero() {
 			problems = append(problems, nonFinite(field, f.Interface())...)
@@ -85,4 +92,26 @@ func nonFinite(field string, x any) []error {
 	}
 	walk(field, reflect.ValueOf(x))
 	return out
+}
+
+// asValidationError turns a CDK exception thrown while a CDK construct is
+// made from props the user gave (a state machine name the CDK rejects) into
+// sfnkit's ValidationError naming the construct; deferred by constructors
+// that hand props to the CDK.
+func asValidationError(construct string, scope constructs.Construct, id *string) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	if _, ours := p.(*engine.ValidationError); ours {
+		panic(p)
+	}
+	where := ""
+	if id != nil {
+		where = *id
+	}
+	if scope != nil {
+		where = *scope.Node().Path() + "/" + where
+	}
+	panic(&engine.ValidationError{Construct: construct, Path: where, Problems: []error{fmt.Errorf("props: %v", p)}})
 }

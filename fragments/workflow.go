@@ -29,6 +29,8 @@ func NewWorkflow(scope constructs.Construct, id *string) *Workflow {
 // the role receives the states' merged statements. Otherwise the CDK
 // renders it, as sfn.DefinitionBody_FromChainable would.
 func NewStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
+	checkStateProps("StateMachine", scope, id, props)
+	defer asValidationError("StateMachine", scope, id)
 	return engine.NewStateMachine(scope, id, definition, props)
 }
 
@@ -38,6 +40,7 @@ func NewStateMachine(scope constructs.Construct, id *string, definition sfn.ICha
 // a CDK API) makes it an ordinary CDK Choice.
 func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) sfn.Choice {
 	checkStateProps("Choice", scope, id, props)
+	defer asValidationError("Choice", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewChoice(w, id, props)
 	}
@@ -50,6 +53,7 @@ func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) s
 // merge with the workflow's. Any other use makes it a CDK Parallel.
 func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProps) sfn.Parallel {
 	checkStateProps("Parallel", scope, id, props)
+	defer asValidationError("Parallel", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewParallel(w, id, props)
 	}
@@ -61,6 +65,7 @@ func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProp
 // makes it a CDK Pass.
 func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.Pass {
 	checkStateProps("Pass", scope, id, props)
+	defer asValidationError("Pass", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewPass(w, id, props)
 	}

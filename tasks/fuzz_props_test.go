@@ -32,5 +32,6 @@ var constructors = map[string]any{
 // SFNKIT_FUZZ_BUILDS runs longer (make fuzz); a failure prints the command
 // that reproduces it.
 func TestPropsFuzzer(t *testing.T) {
+	propsfuzz.Covers(t, ".", constructors, "NewEcsEc2LaunchTarget", "NewEcsFargateLaunchTarget", "NewContainerDefinition", "NewAcceleratorType")
 	propsfuzz.Run(t, "tasks", constructors, propsfuzz.OptionsFromEnv(2))
 }

@@ -14,6 +14,7 @@ import (
 	"math"
 	"math/rand"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -322,6 +323,9 @@ func (f *fixtures) enum(t reflect.Type) []string {
 	if strings.HasPrefix(t.PkgPath(), "github.com/sfnkit/sfnkit/") {
 		return sfnkitEnums()[t.Name()]
 	}
+	if strings.HasPrefix(t.PkgPath(), "github.com/aws/aws-cdk-go/awscdk/v2") {
+		return cdkEnum(t)
+	}
 	switch t {
 	case reflect.TypeFor[sfn.IntegrationPattern]():
 		return []string{"REQUEST_RESPONSE", "RUN_JOB", "WAIT_FOR_TASK_TOKEN"}
@@ -438,4 +442,97 @@ func sameClass(x any, t reflect.Type) bool {
 		return true
 	}
 	return strings.HasSuffix(reflect.TypeOf(x).String(), "jsiiProxy_"+t.Name())
+}
+
+// Constructors lists the New… functions of the package in dir that take
+// (scope, id, *…Props): the ones a props fuzzer must cover.
+func Constructors(dir string) ([]string, error) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			// <Task>_JsonPath and _Jsonata only hand their props to New<Task>.
+			if !ok || fd.Recv != nil || !strings.HasPrefix(fd.Name.Name, "New") || len(fd.Type.Params.List) == 0 {
+				continue
+			}
+			params := fd.Type.Params.List
+			last, ok := params[len(params)-1].Type.(*ast.StarExpr)
+			if !ok {
+				continue
+			}
+			var typeName string
+			switch x := last.X.(type) {
+			case *ast.Ident:
+				typeName = x.Name
+			case *ast.SelectorExpr:
+				typeName = x.Sel.Name
+			}
+			if strings.HasSuffix(typeName, "Props") && len(params) >= 2 {
+				out = append(out, fd.Name.Name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Covers fails t unless constructors (by name, without "New") holds every
+// props-taking constructor of the package in dir (but for skip).
+func Covers(t *testing.T, dir string, constructors map[string]any, skip ...string) {
+	all, err := Constructors(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := map[string]bool{}
+	for _, s := range skip {
+		skipped[s] = true
+	}
+	for _, fn := range all {
+		name := strings.TrimPrefix(fn, "New")
+		if _, ok := constructors[name]; !ok && !skipped[fn] {
+			t.Errorf("the props fuzzer does not cover %s: add it to the constructors it builds", fn)
+		}
+	}
+}
+
+var (
+	cdkEnumsMu sync.Mutex
+	cdkEnums   = map[reflect.Type][]string{}
+)
+
+// cdkEnum lists the values of a CDK enum type from its Go binding's
+// source in the module cache: a user holds only those (a bogus CDK enum
+// value is jsii's to reject, not sfnkit's).
+func cdkEnum(t reflect.Type) []string {
+	cdkEnumsMu.Lock()
+	defer cdkEnumsMu.Unlock()
+	if vals, ok := cdkEnums[t]; ok {
+		return vals
+	}
+	var vals []string
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err == nil {
+		rel := strings.TrimPrefix(t.PkgPath(), "github.com/aws/aws-cdk-go/awscdk/v2")
+		file := filepath.Join(strings.TrimSpace(string(out)), "github.com/aws/aws-cdk-go/awscdk/v2@v2.270.0", rel, t.Name()+".go")
+		if src, err := os.ReadFile(file); err == nil {
+			re := regexp.MustCompile(t.Name() + `_\w+ ` + t.Name() + ` = "([^"]*)"`)
+			for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+				vals = append(vals, m[1])
+			}
+		}
+	}
+	cdkEnums[t] = vals
+	return vals
 }
