@@ -19,9 +19,9 @@ type MediaConvertCreateJobProps struct {
 	// required; Queue, JobTemplate, Priority, AccelerationSettings,
 	// BillingTagsSource, StatusUpdateInterval, SimulateReservedQueue,
 	// UserMetadata, Tags… are optional. Any value may be dynamic ("Role.$":
-	// "$.role", tasks.Path, "{% … %}"), and
-	// tasks.ValueAt[map[string]interface{}] gives the whole request at run
-	// time. IAM follows what it names: iam:PassRole on Role (only to
+	// "$.role", tasks.Path, "{% … %}"); in a JSONata state
+	// tasks.ValueAt[map[string]interface{}]("{% … %}") gives the whole
+	// request at run time. IAM follows what it names: iam:PassRole on Role (only to
 	// MediaConvert), mediaconvert:CreateJob on the Queue (Default when none),
 	// the JobTemplate and the output presets.
 	CreateJobRequest *map[string]interface{}
@@ -78,6 +78,9 @@ func NewMediaConvertCreateJob(scope constructs.Construct, id *string, props *Med
 			p.problem("CreateJobRequest", "required: the CreateJob request, with at least Role and Settings")
 		}
 	case req.IsExpression():
+		if req.Kind() != value.JSONata {
+			p.problem("CreateJobRequest", "a JSONPath state's Parameters must be an object: give the request as a map whose values may be dynamic (\"Settings.$\": \"$.settings\"), or decide it whole in a JSONata state")
+		}
 	case req.Kind() != value.Object:
 		p.problem("CreateJobRequest", "give the request as a map, or an expression that yields it at run time, got %s", describeValue(req))
 	default:
