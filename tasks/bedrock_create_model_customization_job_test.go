@@ -108,18 +108,18 @@ func TestBedrockCreateModelCustomizationJobRendering(t *testing.T) {
 
 	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::bedrock:createModelCustomizationJob", "Next": "Sync",
 		"Parameters": map[string]any{
-			"BaseModelIdentifier": titanARN,
-			"ClientRequestToken":  "token-1",
-			"CustomizationType":   "CONTINUED_PRE_TRAINING",
-			"CustomModelKmsKeyId": jobKey,
-			"CustomModelName":     "my-model",
-			"CustomModelTags":     []any{map[string]any{"Key": "team", "Value": "ml"}},
-			"HyperParameters":     map[string]any{"epochCount": "2", "learningRate.$": "$.rate"},
-			"JobName":             "my-job",
-			"JobTags":             []any{map[string]any{"Key": "run", "Value.$": "$$.Execution.Name"}},
-			"OutputDataConfig":    map[string]any{"S3Uri": "s3://job-output/runs/"},
-			"RoleArn":             jobRole,
-			"TrainingDataConfig":  map[string]any{"S3Uri": "s3://training-data/train.jsonl"},
+			"BaseModelIdentifier":  titanARN,
+			"ClientRequestToken":   "token-1",
+			"CustomizationType":    "CONTINUED_PRE_TRAINING",
+			"CustomModelKmsKeyId":  jobKey,
+			"CustomModelName":      "my-model",
+			"CustomModelTags":      []any{map[string]any{"Key": "team", "Value": "ml"}},
+			"HyperParameters":      map[string]any{"epochCount": "2", "learningRate.$": "$.rate"},
+			"JobName":              "my-job",
+			"JobTags":              []any{map[string]any{"Key": "run", "Value.$": "$$.Execution.Name"}},
+			"OutputDataConfig":     map[string]any{"S3Uri": "s3://job-output/runs/"},
+			"RoleArn":              jobRole,
+			"TrainingDataConfig":   map[string]any{"S3Uri": "s3://training-data/train.jsonl"},
 			"ValidationDataConfig": map[string]any{"Validators": []any{map[string]any{"S3Uri": "s3://validation-data/val.jsonl"}}},
 			"VpcConfig": map[string]any{"SecurityGroupIds": []any{"sg-0123456789abcdef0"},
 				"SubnetIds": []any{"subnet-0123456789abcdef0", "subnet-0123456789abcdef1"}},
@@ -258,14 +258,20 @@ func TestBedrockCreateModelCustomizationJobErrors(t *testing.T) {
 	}{
 		{"no base model", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.BaseModel = nil }, "BaseModel: required"},
 		{"no model name", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.CustomModelName = nil }, "CustomModelName: required"},
-		{"model name pattern", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.CustomModelName = jsii.String("my--model") },
+		{"model name pattern", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
+			p.CustomModelName = jsii.String("my--model")
+		},
 			`CustomModelName: "my--model" must be letters, digits, '-' and '_'`},
 		{"model name too long", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
 			p.CustomModelName = jsii.String(strings.Repeat("m", 64))
 		}, "CustomModelName: must be 1 to 63 characters, got 64"},
-		{"job name pattern", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.JobName = jsii.String("-job") },
+		{"job name pattern", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
+			p.JobName = jsii.String("-job")
+		},
 			`JobName: "-job" must be letters, digits`},
-		{"client token pattern", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.ClientRequestToken = jsii.String("tok_1") },
+		{"client token pattern", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
+			p.ClientRequestToken = jsii.String("tok_1")
+		},
 			`ClientRequestToken: "tok_1" must be letters, digits and single '-'`},
 		{"no training data", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.TrainingData = nil }, "TrainingData: required"},
 		{"training bucket missing", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
@@ -285,7 +291,9 @@ func TestBedrockCreateModelCustomizationJobErrors(t *testing.T) {
 		{"empty tag key", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
 			p.JobTags = &[]*tasks.CustomModelTag{{Key: jsii.String(""), Value: jsii.String("v")}}
 		}, "JobTags[0].Key: must be 1 to 128 characters, got 0"},
-		{"nil tag", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.JobTags = &[]*tasks.CustomModelTag{nil} },
+		{"nil tag", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
+			p.JobTags = &[]*tasks.CustomModelTag{nil}
+		},
 			"JobTags[0]: must not be nil"},
 		{"bad customization type", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
 			p.CustomizationType = tasks.CustomizationType("RLHF")
@@ -293,9 +301,13 @@ func TestBedrockCreateModelCustomizationJobErrors(t *testing.T) {
 		{"hyperparameter not a string", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
 			p.HyperParameters = &map[string]*string{"epochCount": nil}
 		}, "HyperParameters.epochCount: must be a string (or dynamic)"},
-		{"no security groups", func(stack awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.VpcConfig = jobVpc(stack, 0, 1) },
+		{"no security groups", func(stack awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
+			p.VpcConfig = jobVpc(stack, 0, 1)
+		},
 			"VpcConfig.SecurityGroups: give 1 to 5 security groups, got 0"},
-		{"too many subnets", func(stack awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) { p.VpcConfig = jobVpc(stack, 1, 17) },
+		{"too many subnets", func(stack awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
+			p.VpcConfig = jobVpc(stack, 1, 17)
+		},
 			"VpcConfig.Subnets: give 1 to 16 subnets, got 17"},
 		{"callback", func(_ awscdk.Stack, p *tasks.BedrockCreateModelCustomizationJobProps) {
 			p.IntegrationPattern = sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN
@@ -320,7 +332,9 @@ type bedrockRoleRef struct {
 	arn string
 }
 
-func (r *bedrockRoleRef) Env() *interfaces.ResourceEnvironment { return &interfaces.ResourceEnvironment{} }
+func (r *bedrockRoleRef) Env() *interfaces.ResourceEnvironment {
+	return &interfaces.ResourceEnvironment{}
+}
 func (r *bedrockRoleRef) RoleRef() *interfacesawsiam.RoleReference {
 	return &interfacesawsiam.RoleReference{RoleArn: jsii.String(r.arn), RoleName: jsii.String("ref")}
 }

@@ -80,7 +80,7 @@ func TestBedrockInvokeModelRendering(t *testing.T) {
 	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::bedrock:invokeModel", "Next": "S3",
 		"Parameters": map[string]any{
 			"ModelId": titanARN, "Accept": "application/json", "ContentType": "application/json",
-			"Body": map[string]any{"inputText.$": "$.prompt", "textGenerationConfig": map[string]any{"maxTokenCount": 100.0, "temperature": 1.0}},
+			"Body":                map[string]any{"inputText.$": "$.prompt", "textGenerationConfig": map[string]any{"maxTokenCount": 100.0, "temperature": 1.0}},
 			"GuardrailIdentifier": "abc123", "GuardrailVersion": "1", "Trace": "ENABLED",
 		},
 		"ResultSelector": map[string]any{"names.$": "$.Body.results[0].outputText"}}, state(t, tpl, "Body"))
@@ -146,7 +146,9 @@ func TestBedrockInvokeModelIAM(t *testing.T) {
 			})
 		}, []map[string]any{stmt(invoke, provisioned), stmt(get, s3arn("*")), stmt(put, s3arn("out/runs/*"))}},
 		{"a guardrail by ID", func(awscdk.Stack) *tasks.BedrockInvokeModelProps {
-			return invokeProps(func(p *tasks.BedrockInvokeModelProps) { p.Guardrail = tasks.Guardrail_Enable(jsii.String("abc123"), jsii.Number(2)) })
+			return invokeProps(func(p *tasks.BedrockInvokeModelProps) {
+				p.Guardrail = tasks.Guardrail_Enable(jsii.String("abc123"), jsii.Number(2))
+			})
 		}, []map[string]any{stmt(invoke, provisioned), stmt(apply, arn("bedrock", "guardrail/abc123"))}},
 		{"a guardrail by ARN", func(awscdk.Stack) *tasks.BedrockInvokeModelProps {
 			return invokeProps(func(p *tasks.BedrockInvokeModelProps) {
@@ -154,7 +156,9 @@ func TestBedrockInvokeModelIAM(t *testing.T) {
 			})
 		}, []map[string]any{stmt(invoke, provisioned), stmt(apply, "arn:aws:bedrock:us-east-1:111122223333:guardrail/abc123")}},
 		{"a dynamic guardrail", func(awscdk.Stack) *tasks.BedrockInvokeModelProps {
-			return invokeProps(func(p *tasks.BedrockInvokeModelProps) { p.Guardrail = tasks.Guardrail_EnableDraft(tasks.StringAt("$.guardrail")) })
+			return invokeProps(func(p *tasks.BedrockInvokeModelProps) {
+				p.Guardrail = tasks.Guardrail_EnableDraft(tasks.StringAt("$.guardrail"))
+			})
 		}, []map[string]any{stmt(invoke, provisioned), stmt(apply, arn("bedrock", "guardrail/*"))}},
 	}
 	for _, tt := range tests {
@@ -209,7 +213,9 @@ func TestBedrockInvokeModelErrors(t *testing.T) {
 		{"body too large", func(p *tasks.BedrockInvokeModelProps) {
 			p.Body = tasks.TaskInput_FromObject(map[string]interface{}{"inputText": strings.Repeat("x", 256*1024)})
 		}, "Body: at most 256 KiB"},
-		{"guardrail version 0", func(p *tasks.BedrockInvokeModelProps) { p.Guardrail = tasks.Guardrail_Enable(jsii.String("abc"), jsii.Number(0)) },
+		{"guardrail version 0", func(p *tasks.BedrockInvokeModelProps) {
+			p.Guardrail = tasks.Guardrail_Enable(jsii.String("abc"), jsii.Number(0))
+		},
 			"Guardrail: version: must be a whole number from 1 to 99999999, got 0"},
 		{"guardrail ID in capitals", func(p *tasks.BedrockInvokeModelProps) { p.Guardrail = tasks.Guardrail_EnableDraft(jsii.String("ABC")) },
 			`Guardrail: identifier: the guardrail ID must be lower-case letters and digits, got "ABC"`},

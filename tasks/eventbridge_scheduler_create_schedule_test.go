@@ -116,8 +116,8 @@ func TestEventBridgeSchedulerCreateScheduleRendering(t *testing.T) {
 		state(t, tpl, "Minimal")["Parameters"])
 	assert.Equal(t, "at(2026-07-14T07:30:00)", state(t, tpl, "Once")["Parameters"].(map[string]any)["ScheduleExpression"])
 	assert.Equal(t, map[string]any{"ActionAfterCompletion": "NONE",
-		"FlexibleTimeWindow": map[string]any{"Mode": "FLEXIBLE", "MaximumWindowInMinutes.$": "$.window"},
-		"Name.$":             "States.Format('run-{}', $$.Execution.Name)",
+		"FlexibleTimeWindow":   map[string]any{"Mode": "FLEXIBLE", "MaximumWindowInMinutes.$": "$.window"},
+		"Name.$":               "States.Format('run-{}', $$.Execution.Name)",
 		"ScheduleExpression.$": "States.Format('cron(0 {} * * ? *)', $.hour)",
 		"StartDate.$":          "$.start",
 		"State":                "ENABLED",
@@ -241,7 +241,9 @@ func TestEventBridgeSchedulerCreateScheduleErrors(t *testing.T) {
 			p.Schedule = tasks.Schedule_Cron(&tasks.CronOptions{Day: jsii.String("1"), WeekDay: jsii.String("MON")})
 		}, "Schedule: Schedule_Cron: give Day or WeekDay, not both"},
 		{"no name", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) { p.ScheduleName = nil }, "ScheduleName: required"},
-		{"bad name", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) { p.ScheduleName = jsii.String("night ly") },
+		{"bad name", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
+			p.ScheduleName = jsii.String("night ly")
+		},
 			`ScheduleName: "night ly" must be 1 to 64 letters`},
 		{"no target", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) { p.Target = nil }, "Target: required"},
 		{"target without a role", func(s awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
@@ -264,7 +266,9 @@ func TestEventBridgeSchedulerCreateScheduleErrors(t *testing.T) {
 		{"retry policy without attempts", func(s awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
 			p.Target = target(s, &tasks.EventBridgeSchedulerTargetProps{Role: role(s), RetryPolicy: &tasks.RetryPolicy{MaximumEventAge: awscdk.Duration_Minutes(jsii.Number(5))}})
 		}, "Target.RetryPolicy.MaximumRetryAttempts: required"},
-		{"bad client token", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) { p.ClientToken = jsii.String("tok/1") },
+		{"bad client token", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
+			p.ClientToken = jsii.String("tok/1")
+		},
 			`ClientToken: "tok/1" must be 1 to 64`},
 		{"description too long", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
 			p.Description = jsii.String(strings.Repeat("d", 513))
@@ -272,7 +276,9 @@ func TestEventBridgeSchedulerCreateScheduleErrors(t *testing.T) {
 		{"window too long", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
 			p.FlexibleTimeWindow = awscdk.Duration_Minutes(jsii.Number(1441))
 		}, "FlexibleTimeWindow: must be 1 to 1440 minutes (or dynamic), got 1441"},
-		{"bad group", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) { p.GroupName = jsii.String("my/group") },
+		{"bad group", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
+			p.GroupName = jsii.String("my/group")
+		},
 			`GroupName: "my/group" must be 1 to 64`},
 		{"time zone too long", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
 			p.Timezone = jsii.String(strings.Repeat("z", 51))
@@ -281,7 +287,9 @@ func TestEventBridgeSchedulerCreateScheduleErrors(t *testing.T) {
 			start, end := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 			p.StartDate, p.EndDate = &start, &end
 		}, "StartDate: must be before EndDate"},
-		{"enabled from a JSONPath", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) { p.Enabled = tasks.BoolAt("$.on") },
+		{"enabled from a JSONPath", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
+			p.Enabled = tasks.BoolAt("$.on")
+		},
 			"Enabled: a JSONPath value cannot become ENABLED or DISABLED at run time"},
 		{"bad action after completion", func(_ awscdk.Stack, p *tasks.EventBridgeSchedulerCreateScheduleTaskProps) {
 			p.ActionAfterCompletion = tasks.ActionAfterCompletion("KEEP")

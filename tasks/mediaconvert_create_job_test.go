@@ -73,7 +73,7 @@ func TestMediaConvertCreateJobRendering(t *testing.T) {
 	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::mediaconvert:createJob", "Next": "Sync",
 		"Parameters": roundTrip(want)}, state(t, tpl, "RR"))
 	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::mediaconvert:createJob.sync", "Next": "Whole",
-		"Parameters": map[string]any{"Role.$": "$.role", "Settings.$": "$.settings", "JobTemplate.$": "States.Format('tpl-{}', $.kind)"},
+		"Parameters":     map[string]any{"Role.$": "$.role", "Settings.$": "$.settings", "JobTemplate.$": "States.Format('tpl-{}', $.kind)"},
 		"ResultSelector": map[string]any{"id.$": "$.Job.Id"}}, state(t, tpl, "Sync"))
 	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::mediaconvert:createJob", "End": true,
 		"QueryLanguage": "JSONata", "Arguments": "{% $states.input.request %}"}, state(t, tpl, "Whole"))
@@ -199,7 +199,10 @@ func TestMediaConvertCreateJobRun(t *testing.T) {
 
 	var got any
 	res := integ.Run(t, stack, sm, map[string]any{"role": mcRole}, integ.Mocks{
-		"Create": integ.Func(func(in any) (any, error) { got = in; return map[string]any{"Job": map[string]any{"Id": "1-abc", "Status": "COMPLETE"}}, nil }),
+		"Create": integ.Func(func(in any) (any, error) {
+			got = in
+			return map[string]any{"Job": map[string]any{"Id": "1-abc", "Status": "COMPLETE"}}, nil
+		}),
 	})
 	assert.True(t, res.Succeeded(), res.History())
 	assert.Equal(t, mcRole, got.(map[string]any)["Role"])
