@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsbedrock"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
+	"github.com/sfnkit/sfnkit/tasks"
 )
 
 // sameInWorkflow builds a chain twice, in a stack (the CDK path) and in a
@@ -51,4 +55,34 @@ func roundTrip(x any) any {
 		panic(err)
 	}
 	return out
+}
+
+// catalogAFixtures are the props fuzzer's objects for the Bedrock,
+// EventBridge Scheduler and MediaConvert tasks.
+func catalogAFixtures(f *fixtures, vpc func() awsec2.IVpc) []func() any {
+	s := f.stack
+	role := func() awsiam.IRole {
+		return f.once("role", func() any {
+			return awsiam.NewRole(s, f.id("Role"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("states.amazonaws.com"), nil)})
+		}).(awsiam.IRole)
+	}
+	return []func() any{
+		func() any {
+			return f.once("model", func() any {
+				return awsbedrock.FoundationModel_FromFoundationModelId(s, f.id("Model"), awsbedrock.FoundationModelIdentifier_AMAZON_TITAN_TEXT_G1_EXPRESS_V1())
+			})
+		},
+		func() any { return modelARN(haikuProfile) },
+		func() any { return tasks.Guardrail_Enable(jsii.String("abc123"), jsii.Number(2)) },
+		func() any { return tasks.Guardrail_EnableDraft(tasks.StringAt("$.guardrail")) },
+		func() any { return tasks.Schedule_Rate(awscdk.Duration_Minutes(jsii.Number(5))) },
+		func() any { return tasks.Schedule_Cron(&tasks.CronOptions{Hour: tasks.StringAt("$.hour")}) },
+		func() any {
+			return tasks.NewEventBridgeSchedulerTarget(&tasks.EventBridgeSchedulerTargetProps{Arn: jsii.String(schedTarget), Role: role()})
+		},
+		func() any {
+			sg := f.once("sg", func() any { return awsec2.NewSecurityGroup(s, f.id("Sg"), &awsec2.SecurityGroupProps{Vpc: vpc()}) }).(awsec2.ISecurityGroup)
+			return &vpcConfig{groups: []awsec2.ISecurityGroup{sg}, subnets: *vpc().PublicSubnets()}
+		},
+	}
 }

@@ -48,6 +48,8 @@ var constructors = map[string]any{
 	"AthenaGetQueryExecution": tasks.NewAthenaGetQueryExecution, "AthenaGetQueryResults": tasks.NewAthenaGetQueryResults,
 	"AthenaStartQueryExecution": tasks.NewAthenaStartQueryExecution, "AthenaStopQueryExecution": tasks.NewAthenaStopQueryExecution,
 	"BatchSubmitJob": tasks.NewBatchSubmitJob, "CallAwsService": tasks.NewCallAwsService, "CustomTask": tasks.NewCustomTask,
+	"BedrockInvokeModel": tasks.NewBedrockInvokeModel, "BedrockCreateModelCustomizationJob": tasks.NewBedrockCreateModelCustomizationJob,
+	"EventBridgeSchedulerCreateScheduleTask": tasks.NewEventBridgeSchedulerCreateScheduleTask, "MediaConvertCreateJob": tasks.NewMediaConvertCreateJob,
 	"DynamoDeleteItem": tasks.NewDynamoDeleteItem, "DynamoGetItem": tasks.NewDynamoGetItem, "DynamoPutItem": tasks.NewDynamoPutItem,
 	"DynamoUpdateItem": tasks.NewDynamoUpdateItem, "EcsRunTask": tasks.NewEcsRunTask, "EksCall": tasks.NewEksCall,
 	"EmrAddStep": tasks.NewEmrAddStep, "EmrCancelStep": tasks.NewEmrCancelStep, "EmrCreateCluster": tasks.NewEmrCreateCluster,
@@ -299,7 +301,7 @@ func (f *fixtures) candidates() []func() any {
 			return awsec2.NewVpc(s, f.id("Vpc"), &awsec2.VpcProps{MaxAzs: jsii.Number(2), NatGateways: jsii.Number(0)})
 		}).(awsec2.IVpc)
 	}
-	return []func() any{
+	return append([]func() any{
 		func() any {
 			return f.once("role", func() any {
 				return awsiam.NewRole(s, f.id("Role"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("states.amazonaws.com"), nil)})
@@ -350,7 +352,7 @@ func (f *fixtures) candidates() []func() any {
 		func() any { return sfn.TaskInput_FromJsonPathAt(jsii.String("$.payload")) },
 		func() any { return sfn.Timeout_Duration(awscdk.Duration_Seconds(jsii.Number(30))) },
 		func() any { return sfn.Timeout_At(jsii.String("$.t")) },
-	}
+	}, catalogAFixtures(f, vpc)...)
 }
 
 func (f *fixtures) of(t reflect.Type, rnd *rand.Rand) any {
