@@ -86,3 +86,15 @@ func catalogAFixtures(f *fixtures, vpc func() awsec2.IVpc) []func() any {
 		},
 	}
 }
+
+// flatConditions is a statement's Condition with each value as text.
+func flatConditions(c any) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for op, keys := range c.(map[string]any) {
+		out[op] = map[string]string{}
+		for k, v := range keys.(map[string]any) {
+			out[op][k] = cdktest.Flatten(v)
+		}
+	}
+	return out
+}

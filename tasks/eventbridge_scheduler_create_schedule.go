@@ -45,8 +45,9 @@ type EventBridgeSchedulerCreateScheduleTaskProps struct {
 	// GroupName of the schedule: 1 to 64 letters, digits, '.', '-' and '_'.
 	// Default: the "default" group.
 	GroupName *string
-	// KmsKey that encrypts the schedule's payload; the target's role may
-	// decrypt with it, as in the CDK.
+	// KmsKey that encrypts the schedule's payload: the state machine may
+	// use it through EventBridge Scheduler for this schedule only (which the
+	// CDK forgets); the target's role may decrypt with it, as in the CDK.
 	KmsKey awskms.IKey
 	// StartDate: the schedule invokes its target no earlier than this (UTC).
 	StartDate *time.Time

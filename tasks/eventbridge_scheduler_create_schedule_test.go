@@ -189,7 +189,8 @@ func TestEventBridgeSchedulerCreateScheduleIAM(t *testing.T) {
 }
 
 // The target's role may decrypt with the schedule's key (as in the CDK) and
-// send to its dead-letter queue (which the CDK forgets).
+// send to its dead-letter queue; the state machine may use the key through
+// Scheduler for this schedule (both of which the CDK forgets).
 func TestEventBridgeSchedulerCreateScheduleTargetRoleGrants(t *testing.T) {
 	stack := cdktest.NewStack()
 	role := awsiam.NewRole(stack, jsii.String("Invoker"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("scheduler.amazonaws.com"), nil)})
@@ -210,10 +211,27 @@ func TestEventBridgeSchedulerCreateScheduleTargetRoleGrants(t *testing.T) {
 	}
 	assert.Contains(t, actions, "kms:Decrypt")
 	assert.Contains(t, actions, "sqs:SendMessage")
+	var kms []map[string]any
+	var others []map[string]any
+	for _, s := range machineStatements(t, tpl, 0) {
+		if strings.HasPrefix(s["Action"].([]string)[0], "kms:") {
+			s["Condition"] = flatConditions(s["Condition"])
+			kms = append(kms, s)
+		} else {
+			others = append(others, s)
+		}
+	}
 	assert.Equal(t, cdktest.SortedStatements([]map[string]any{
 		stmt([]string{"scheduler:CreateSchedule"}, arn("scheduler", "schedule/default/nightly")),
 		passRoleTo("scheduler.amazonaws.com", "${Invoker060A9026.Arn}"),
-	}), cdktest.SortedStatements(machineStatements(t, tpl, 0)))
+	}), cdktest.SortedStatements(others))
+	// The caller's key statements, as the EventBridge Scheduler guide has them.
+	describe := stmt([]string{"kms:DescribeKey"}, "${Key961B73FD.Arn}")
+	describe["Condition"] = map[string]map[string]string{"StringEquals": {"kms:ViaService": "scheduler.${AWS::Region}.amazonaws.com"}}
+	use := stmt([]string{"kms:GenerateDataKey", "kms:Decrypt"}, "${Key961B73FD.Arn}")
+	use["Condition"] = map[string]map[string]string{"StringEquals": {"kms:ViaService": "scheduler.${AWS::Region}.amazonaws.com"},
+		"StringLike": {"kms:EncryptionContext:aws:scheduler:schedule:arn": arn("scheduler", "schedule/default/nightly")}}
+	assert.Equal(t, cdktest.SortedStatements([]map[string]any{describe, use}), cdktest.SortedStatements(kms))
 }
 
 func TestEventBridgeSchedulerCreateScheduleErrors(t *testing.T) {
