@@ -204,7 +204,10 @@ const bedrockMaxBody = 256 * 1024
 type BedrockInvokeModel interface{ Task }
 
 // NewBedrockInvokeModel invokes a Bedrock model
-// (arn:…:states:::bedrock:invokeModel), REQUEST_RESPONSE only.
+// (arn:…:states:::bedrock:invokeModel), REQUEST_RESPONSE only. S3 locations
+// come from Input and Output only, as in the CDK with its
+// useNewS3UriParametersForBedrockInvokeModelTask flag on: InputPath and
+// OutputPath are the state's own, whatever the flag.
 func NewBedrockInvokeModel(scope constructs.Construct, id *string, props *BedrockInvokeModelProps) BedrockInvokeModel {
 	checkProps(scope, id, "BedrockInvokeModel", props == nil)
 	spec := &engine.Spec{Construct: "BedrockInvokeModel", Integration: bedrockInvokeModel, ParamsField: "Body"}
@@ -228,6 +231,9 @@ func NewBedrockInvokeModel(scope constructs.Construct, id *string, props *Bedroc
 	switch {
 	case body != nil && input:
 		p.problem("Body", "give Body or Input, not both")
+	case body == nil && !input && props.InputPath != nil:
+		p.problem("Body", "required: the request body (or Input, the S3 object to read it from); InputPath filters the state's input here, "+
+			"it is not the S3 URI the CDK reads it as without the %s flag: give Input.S3InputUri", "useNewS3UriParametersForBedrockInvokeModelTask")
 	case body == nil && !input:
 		p.problem("Body", "required: the request body (or Input, the S3 object to read it from)")
 	}

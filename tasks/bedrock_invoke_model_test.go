@@ -196,6 +196,10 @@ func TestBedrockInvokeModelErrors(t *testing.T) {
 			p.Input = &tasks.BedrockInvokeModelInputProps{S3Location: loc}
 		}, "Body: give Body or Input, not both"},
 		{"neither body nor input", func(p *tasks.BedrockInvokeModelProps) { p.Body = nil }, "Body: required"},
+		{"an input path for an S3 URI, as the CDK without its flag", func(p *tasks.BedrockInvokeModelProps) {
+			p.Body = nil
+			p.InputPath = jsii.String("$.prompt")
+		}, "InputPath filters the state's input here, it is not the S3 URI"},
 		{"input URI and location", func(p *tasks.BedrockInvokeModelProps) {
 			p.Body = nil
 			p.Input = &tasks.BedrockInvokeModelInputProps{S3Location: loc, S3InputUri: jsii.String("s3://in/p.json")}
