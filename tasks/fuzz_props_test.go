@@ -12,6 +12,8 @@ var constructors = map[string]any{
 	"AthenaGetQueryExecution": tasks.NewAthenaGetQueryExecution, "AthenaGetQueryResults": tasks.NewAthenaGetQueryResults,
 	"AthenaStartQueryExecution": tasks.NewAthenaStartQueryExecution, "AthenaStopQueryExecution": tasks.NewAthenaStopQueryExecution,
 	"BatchSubmitJob": tasks.NewBatchSubmitJob, "CallAwsService": tasks.NewCallAwsService, "CustomTask": tasks.NewCustomTask,
+	"BedrockInvokeModel": tasks.NewBedrockInvokeModel, "BedrockCreateModelCustomizationJob": tasks.NewBedrockCreateModelCustomizationJob,
+	"EventBridgeSchedulerCreateScheduleTask": tasks.NewEventBridgeSchedulerCreateScheduleTask, "MediaConvertCreateJob": tasks.NewMediaConvertCreateJob,
 	"DynamoDeleteItem": tasks.NewDynamoDeleteItem, "DynamoGetItem": tasks.NewDynamoGetItem, "DynamoPutItem": tasks.NewDynamoPutItem,
 	"DynamoUpdateItem": tasks.NewDynamoUpdateItem, "EcsRunTask": tasks.NewEcsRunTask, "EksCall": tasks.NewEksCall,
 	"EmrAddStep": tasks.NewEmrAddStep, "EmrCancelStep": tasks.NewEmrCancelStep, "EmrCreateCluster": tasks.NewEmrCreateCluster,

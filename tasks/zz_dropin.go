@@ -4,10 +4,12 @@ package tasks
 
 import (
 	awscdk "github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsbedrock"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseks"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssqs"
@@ -16,6 +18,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsstepfunctions"
 	constructs "github.com/aws/constructs-go/constructs/v10"
+	"time"
 )
 
 // AthenaGetQueryExecutionJsonPathProps are the props of AthenaGetQueryExecution_JsonPath: the fields the CDK's AthenaGetQueryExecutionJsonPathProps has,
@@ -464,6 +467,111 @@ func BatchSubmitJob_Jsonata(scope constructs.Construct, id *string, props *Batch
 		DependsOn:          props.DependsOn,
 		Payload:            props.Payload,
 		Tags:               props.Tags,
+	})
+}
+
+// BedrockInvokeModelJsonPathProps are the props of BedrockInvokeModel_JsonPath: the fields the CDK's BedrockInvokeModelJsonPathProps has,
+// typed and documented as in BedrockInvokeModelProps.
+type BedrockInvokeModelJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Model              awsbedrock.IModel
+	Accept             *string
+	Body               sfn.TaskInput
+	ContentType        *string
+	Guardrail          Guardrail
+	Input              *BedrockInvokeModelInputProps
+	Output             *BedrockInvokeModelOutputProps
+	TraceEnabled       *bool
+}
+
+// BedrockInvokeModel_JsonPath is NewBedrockInvokeModel for a JSONPath state, as the CDK's BedrockInvokeModel.jsonPath.
+func BedrockInvokeModel_JsonPath(scope constructs.Construct, id *string, props *BedrockInvokeModelJsonPathProps) BedrockInvokeModel {
+	checkProps(scope, id, "BedrockInvokeModel", props == nil)
+	return NewBedrockInvokeModel(scope, id, &BedrockInvokeModelProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		Model:              props.Model,
+		Accept:             props.Accept,
+		Body:               props.Body,
+		ContentType:        props.ContentType,
+		Guardrail:          props.Guardrail,
+		Input:              props.Input,
+		Output:             props.Output,
+		TraceEnabled:       props.TraceEnabled,
+	})
+}
+
+// BedrockInvokeModelJsonataProps are the props of BedrockInvokeModel_Jsonata: the fields the CDK's BedrockInvokeModelJsonataProps has,
+// typed and documented as in BedrockInvokeModelProps.
+type BedrockInvokeModelJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	Model              awsbedrock.IModel
+	Accept             *string
+	Body               sfn.TaskInput
+	ContentType        *string
+	Guardrail          Guardrail
+	Input              *BedrockInvokeModelInputProps
+	Output             *BedrockInvokeModelOutputProps
+	TraceEnabled       *bool
+}
+
+// BedrockInvokeModel_Jsonata is NewBedrockInvokeModel for a JSONata state, as the CDK's BedrockInvokeModel.jsonata.
+func BedrockInvokeModel_Jsonata(scope constructs.Construct, id *string, props *BedrockInvokeModelJsonataProps) BedrockInvokeModel {
+	checkProps(scope, id, "BedrockInvokeModel", props == nil)
+	return NewBedrockInvokeModel(scope, id, &BedrockInvokeModelProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		Model:              props.Model,
+		Accept:             props.Accept,
+		Body:               props.Body,
+		ContentType:        props.ContentType,
+		Guardrail:          props.Guardrail,
+		Input:              props.Input,
+		Output:             props.Output,
+		TraceEnabled:       props.TraceEnabled,
 	})
 }
 
@@ -1954,6 +2062,131 @@ func EventBridgePutEvents_Jsonata(scope constructs.Construct, id *string, props 
 	})
 }
 
+// EventBridgeSchedulerCreateScheduleTaskJsonPathProps are the props of EventBridgeSchedulerCreateScheduleTask_JsonPath: the fields the CDK's EventBridgeSchedulerCreateScheduleTaskJsonPathProps has,
+// typed and documented as in EventBridgeSchedulerCreateScheduleTaskProps.
+type EventBridgeSchedulerCreateScheduleTaskJsonPathProps struct {
+	Comment               *string
+	QueryLanguage         sfn.QueryLanguage
+	StateName             *string
+	Credentials           *sfn.Credentials
+	Heartbeat             awscdk.Duration
+	HeartbeatTimeout      sfn.Timeout
+	IntegrationPattern    sfn.IntegrationPattern
+	TaskTimeout           sfn.Timeout
+	Timeout               awscdk.Duration
+	Assign                *map[string]interface{}
+	InputPath             *string
+	OutputPath            *string
+	ResultPath            *string
+	ResultSelector        *map[string]interface{}
+	Schedule              Schedule
+	ScheduleName          *string
+	Target                EventBridgeSchedulerTarget
+	ActionAfterCompletion ActionAfterCompletion
+	ClientToken           *string
+	Description           *string
+	Enabled               *bool
+	EndDate               *time.Time
+	FlexibleTimeWindow    awscdk.Duration
+	GroupName             *string
+	KmsKey                awskms.IKey
+	StartDate             *time.Time
+	Timezone              *string
+}
+
+// EventBridgeSchedulerCreateScheduleTask_JsonPath is NewEventBridgeSchedulerCreateScheduleTask for a JSONPath state, as the CDK's EventBridgeSchedulerCreateScheduleTask.jsonPath.
+func EventBridgeSchedulerCreateScheduleTask_JsonPath(scope constructs.Construct, id *string, props *EventBridgeSchedulerCreateScheduleTaskJsonPathProps) EventBridgeSchedulerCreateScheduleTask {
+	checkProps(scope, id, "EventBridgeSchedulerCreateScheduleTask", props == nil)
+	return NewEventBridgeSchedulerCreateScheduleTask(scope, id, &EventBridgeSchedulerCreateScheduleTaskProps{
+		Comment:               props.Comment,
+		QueryLanguage:         props.QueryLanguage,
+		StateName:             props.StateName,
+		Credentials:           props.Credentials,
+		Heartbeat:             props.Heartbeat,
+		HeartbeatTimeout:      props.HeartbeatTimeout,
+		IntegrationPattern:    props.IntegrationPattern,
+		TaskTimeout:           props.TaskTimeout,
+		Timeout:               props.Timeout,
+		Assign:                props.Assign,
+		InputPath:             props.InputPath,
+		OutputPath:            props.OutputPath,
+		ResultPath:            props.ResultPath,
+		ResultSelector:        props.ResultSelector,
+		Schedule:              props.Schedule,
+		ScheduleName:          props.ScheduleName,
+		Target:                props.Target,
+		ActionAfterCompletion: props.ActionAfterCompletion,
+		ClientToken:           props.ClientToken,
+		Description:           props.Description,
+		Enabled:               props.Enabled,
+		EndDate:               props.EndDate,
+		FlexibleTimeWindow:    props.FlexibleTimeWindow,
+		GroupName:             props.GroupName,
+		KmsKey:                props.KmsKey,
+		StartDate:             props.StartDate,
+		Timezone:              props.Timezone,
+	})
+}
+
+// EventBridgeSchedulerCreateScheduleTaskJsonataProps are the props of EventBridgeSchedulerCreateScheduleTask_Jsonata: the fields the CDK's EventBridgeSchedulerCreateScheduleTaskJsonataProps has,
+// typed and documented as in EventBridgeSchedulerCreateScheduleTaskProps.
+type EventBridgeSchedulerCreateScheduleTaskJsonataProps struct {
+	Comment               *string
+	QueryLanguage         sfn.QueryLanguage
+	StateName             *string
+	Credentials           *sfn.Credentials
+	Heartbeat             awscdk.Duration
+	HeartbeatTimeout      sfn.Timeout
+	IntegrationPattern    sfn.IntegrationPattern
+	TaskTimeout           sfn.Timeout
+	Timeout               awscdk.Duration
+	Assign                *map[string]interface{}
+	Outputs               interface{}
+	Schedule              Schedule
+	ScheduleName          *string
+	Target                EventBridgeSchedulerTarget
+	ActionAfterCompletion ActionAfterCompletion
+	ClientToken           *string
+	Description           *string
+	Enabled               *bool
+	EndDate               *time.Time
+	FlexibleTimeWindow    awscdk.Duration
+	GroupName             *string
+	KmsKey                awskms.IKey
+	StartDate             *time.Time
+	Timezone              *string
+}
+
+// EventBridgeSchedulerCreateScheduleTask_Jsonata is NewEventBridgeSchedulerCreateScheduleTask for a JSONata state, as the CDK's EventBridgeSchedulerCreateScheduleTask.jsonata.
+func EventBridgeSchedulerCreateScheduleTask_Jsonata(scope constructs.Construct, id *string, props *EventBridgeSchedulerCreateScheduleTaskJsonataProps) EventBridgeSchedulerCreateScheduleTask {
+	checkProps(scope, id, "EventBridgeSchedulerCreateScheduleTask", props == nil)
+	return NewEventBridgeSchedulerCreateScheduleTask(scope, id, &EventBridgeSchedulerCreateScheduleTaskProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:             props.StateName,
+		Credentials:           props.Credentials,
+		Heartbeat:             props.Heartbeat,
+		HeartbeatTimeout:      props.HeartbeatTimeout,
+		IntegrationPattern:    props.IntegrationPattern,
+		TaskTimeout:           props.TaskTimeout,
+		Timeout:               props.Timeout,
+		Assign:                props.Assign,
+		Outputs:               props.Outputs,
+		Schedule:              props.Schedule,
+		ScheduleName:          props.ScheduleName,
+		Target:                props.Target,
+		ActionAfterCompletion: props.ActionAfterCompletion,
+		ClientToken:           props.ClientToken,
+		Description:           props.Description,
+		Enabled:               props.Enabled,
+		EndDate:               props.EndDate,
+		FlexibleTimeWindow:    props.FlexibleTimeWindow,
+		GroupName:             props.GroupName,
+		KmsKey:                props.KmsKey,
+		StartDate:             props.StartDate,
+		Timezone:              props.Timezone,
+	})
+}
+
 // GlueStartJobRunJsonPathProps are the props of GlueStartJobRun_JsonPath: the fields the CDK's GlueStartJobRunJsonPathProps has,
 // typed and documented as in GlueStartJobRunProps.
 type GlueStartJobRunJsonPathProps struct {
@@ -2149,6 +2382,83 @@ func LambdaInvoke_Jsonata(scope constructs.Construct, id *string, props *LambdaI
 		PayloadResponseOnly:      props.PayloadResponseOnly,
 		Qualifier:                props.Qualifier,
 		RetryOnServiceExceptions: props.RetryOnServiceExceptions,
+	})
+}
+
+// MediaConvertCreateJobJsonPathProps are the props of MediaConvertCreateJob_JsonPath: the fields the CDK's MediaConvertCreateJobJsonPathProps has,
+// typed and documented as in MediaConvertCreateJobProps.
+type MediaConvertCreateJobJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	CreateJobRequest   *map[string]interface{}
+}
+
+// MediaConvertCreateJob_JsonPath is NewMediaConvertCreateJob for a JSONPath state, as the CDK's MediaConvertCreateJob.jsonPath.
+func MediaConvertCreateJob_JsonPath(scope constructs.Construct, id *string, props *MediaConvertCreateJobJsonPathProps) MediaConvertCreateJob {
+	checkProps(scope, id, "MediaConvertCreateJob", props == nil)
+	return NewMediaConvertCreateJob(scope, id, &MediaConvertCreateJobProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		CreateJobRequest:   props.CreateJobRequest,
+	})
+}
+
+// MediaConvertCreateJobJsonataProps are the props of MediaConvertCreateJob_Jsonata: the fields the CDK's MediaConvertCreateJobJsonataProps has,
+// typed and documented as in MediaConvertCreateJobProps.
+type MediaConvertCreateJobJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	CreateJobRequest   *map[string]interface{}
+}
+
+// MediaConvertCreateJob_Jsonata is NewMediaConvertCreateJob for a JSONata state, as the CDK's MediaConvertCreateJob.jsonata.
+func MediaConvertCreateJob_Jsonata(scope constructs.Construct, id *string, props *MediaConvertCreateJobJsonataProps) MediaConvertCreateJob {
+	checkProps(scope, id, "MediaConvertCreateJob", props == nil)
+	return NewMediaConvertCreateJob(scope, id, &MediaConvertCreateJobProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		CreateJobRequest:   props.CreateJobRequest,
 	})
 }
 
