@@ -296,3 +296,14 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+// A pattern that matches one fixed string is a broken model, not a rule:
+// MediaConvert's S3 destinations all carry "^s3:\/\/$".
+func TestAPatternOfOneStringIsNotJudged(t *testing.T) {
+	if compiled(`^s3:\/\/$`) != nil {
+		t.Error("a one-string pattern would reject every real S3 destination")
+	}
+	if compiled(`^s3:\/\/`) == nil || compiled(`^[a-z]+$`) == nil {
+		t.Error("real patterns must still be checked")
+	}
+}

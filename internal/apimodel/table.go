@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"sync"
@@ -247,9 +248,34 @@ func compiled(p string) *regexp.Regexp {
 		return re.(*regexp.Regexp)
 	}
 	re, err := regexp.Compile(p)
-	if err != nil {
+	if err != nil || onlyOneString(p) {
 		re = nil
 	}
 	patterns.Store(p, re)
 	return re
+}
+
+// onlyOneString reports a pattern that matches a single fixed string,
+// such as MediaConvert's "^s3:\/\/$" for every S3 destination: a broken
+// model, not a constraint (AWS writes those as enums), so it is not judged.
+func onlyOneString(p string) bool {
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	re = re.Simplify()
+	if re.Op == syntax.OpConcat {
+		var rest []*syntax.Regexp
+		for _, sub := range re.Sub {
+			if sub.Op != syntax.OpBeginText && sub.Op != syntax.OpEndText && sub.Op != syntax.OpBeginLine && sub.Op != syntax.OpEndLine {
+				rest = append(rest, sub)
+			}
+		}
+		if len(rest) == 1 {
+			re = rest[0]
+		} else if len(rest) < len(re.Sub) {
+			return false
+		}
+	}
+	return re.Op == syntax.OpLiteral && len(re.Rune) > 0 && strings.HasPrefix(p, "^") && strings.HasSuffix(p, "$")
 }
