@@ -39,3 +39,16 @@ func TestNagReportsOnlyTheUsersWildcard(t *testing.T) {
 		t.Fatalf("sfnkit's reasoned wildcards were reported:\n%s", msg)
 	}
 }
+
+// A .sync StartExecution of a machine in the same stack: the execution ARN
+// is built from the machine's ARN with Fn::Select/Fn::Split, and the
+// suppression must spell it as cdk-nag does.
+func TestNagAcceptsStartExecutionSync(t *testing.T) {
+	stack := newStack(t)
+	child := sfn.NewStateMachine(stack, jsii.String("Child"), &sfn.StateMachineProps{
+		DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.NewPass(stack, jsii.String("Pass"), nil))})
+	task := tasks.NewStepFunctionsStartExecution(stack, jsii.String("Start"), &tasks.StepFunctionsStartExecutionProps{
+		StateMachine: child, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB})
+	sfn.NewStateMachine(stack, jsii.String("Parent"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(task)})
+	expectPass(t, func(tb testing.TB) { integ.Nag(tb, stack) })
+}

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -150,29 +152,50 @@ func joinReason(have, add string) string {
 	return have + "; " + add
 }
 
-// nagString spells a resolved policy value as cdk-nag does in a finding:
-// {"Ref": X} → <X>, {"Fn::GetAtt": [R, A]} → <R.A>, Fn::Join concatenated.
+// nagString spells a resolved policy value as cdk-nag's flattenCfnReference
+// does in a finding: "${X}" → <X>, {"Ref": X} → <X>, {"Fn::GetAtt": [R, A]}
+// → <R.A>, Fn::Join joined, Fn::Sub and Fn::ImportValue their argument,
+// anything else as compact JSON.
 func nagString(v any) string {
 	switch x := v.(type) {
+	case nil:
+		return ""
 	case string:
-		return x
+		return strings.NewReplacer("${", "<", "}", ">").Replace(x)
 	case map[string]any:
-		if ref, ok := x["Ref"].(string); ok {
-			return "<" + ref + ">"
-		}
-		if ga, ok := x["Fn::GetAtt"].([]any); ok && len(ga) == 2 {
-			return fmt.Sprintf("<%v.%v>", ga[0], ga[1])
-		}
-		if j, ok := x["Fn::Join"].([]any); ok && len(j) == 2 {
-			sep, _ := j[0].(string)
-			var parts []string
-			for _, p := range listOf(j[1]) {
-				parts = append(parts, nagString(p))
+		if len(x) == 1 {
+			if j, ok := x["Fn::Join"].([]any); ok && len(j) == 2 {
+				sep, _ := j[0].(string)
+				items, _ := j[1].([]any)
+				parts := make([]string, len(items))
+				for i, p := range items {
+					parts[i] = nagString(p)
+				}
+				return strings.Join(parts, sep)
 			}
-			return strings.Join(parts, sep)
+			if sub, ok := x["Fn::Sub"]; ok {
+				if _, isList := sub.([]any); !isList {
+					return nagString(sub)
+				}
+			}
+			if ga, ok := x["Fn::GetAtt"].([]any); ok && len(ga) == 2 {
+				return "<" + nagString(ga[0]) + "." + nagString(ga[1]) + ">"
+			}
+			if iv, ok := x["Fn::ImportValue"]; ok {
+				return nagString(iv)
+			}
+			if ref, ok := x["Ref"]; ok {
+				return "<" + nagString(ref) + ">"
+			}
 		}
 	}
-	return fmt.Sprint(v)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Sprint(v)
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
 }
 
 func listOf(v any) []any {
