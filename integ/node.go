@@ -21,7 +21,10 @@ var requiredPackages = []string{"asl-validator", "aws-local-stepfunctions", "jso
 
 // FindNodeModules returns the node_modules directory to use: $SFNKIT_NODE_MODULES
 // if set, else the nearest node_modules above the working directory that
-// holds asl-validator and aws-local-stepfunctions.
+// holds asl-validator and aws-local-stepfunctions, else the one next to the
+// sfnkit module's package-lock.json, else (first use only) an `npm ci` of
+// that lock file into os.UserCacheDir()/sfnkit/node/<hash> ($SFNKIT_CACHE_DIR
+// moves it).
 func FindNodeModules() (string, error) {
 	if dir := os.Getenv(NodeModulesEnv); dir != "" {
 		abs, err := filepath.Abs(dir)
@@ -47,8 +50,7 @@ func FindNodeModules() (string, error) {
 			break
 		}
 	}
-	return "", fmt.Errorf("no node_modules with %v in %s or any directory above it: run `make test` (or `make deps`), which installs them with npm ci, or point %s at a node_modules that has them",
-		requiredPackages, wd, NodeModulesEnv)
+	return moduleNodeModules(wd) // the sfnkit module's own, or installed into the user cache (tools.go)
 }
 
 func missingPackages(nm string) []string {

@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
@@ -19,12 +21,58 @@ import (
 // chains (Next, AddRetry, AddCatch) and nests (Parallel, Map, Chain)
 // wherever a CDK state does, and it reports its own IAM statements. Built
 // in a fragments.Workflow, it stays a Go value until a CDK API needs it.
-type Task = engine.Task
+//
+// The engine's states satisfy it; each constructor's own type (LambdaInvoke,
+// BatchSubmitJob, ...) is an interface embedding it.
+type Task interface {
+	sfn.CustomState
+
+	// Metric is the AWS/States metric metricName of this task's resource
+	// (the CDK's TaskStateBase.metric): dimensions from TaskMetrics.
+	Metric(metricName *string, props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricFailed: the number of times this task failed.
+	MetricFailed(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricHeartbeatTimedOut: the number of times the heartbeat timed out.
+	MetricHeartbeatTimedOut(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricRunTime: the interval, in milliseconds, between started and closed.
+	MetricRunTime(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricScheduled: the number of times this task was scheduled.
+	MetricScheduled(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricScheduleTime: the interval, in milliseconds, the task stayed in the schedule state.
+	MetricScheduleTime(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricStarted: the number of times this task started.
+	MetricStarted(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricSucceeded: the number of times this task succeeded.
+	MetricSucceeded(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricTime: the interval, in milliseconds, between scheduled and closed.
+	MetricTime(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// MetricTimedOut: the number of times this task timed out.
+	MetricTimedOut(props *awscloudwatch.MetricOptions) awscloudwatch.Metric
+	// TaskMetrics is the CDK's config of the task's metrics; nil when the
+	// integration publishes none.
+	TaskMetrics() *sfn.TaskMetricsConfig
+	// TaskPolicies are the task's IAM statements as CDK PolicyStatements.
+	TaskPolicies() *[]awsiam.PolicyStatement
+	// PolicyStatements are the statements this task puts on the role of the
+	// state machine that contains it, as plain Go (merged per state machine).
+	PolicyStatements() []Statement
+}
+
+var _ Task = engine.Task(nil) // the engine's tasks are Tasks
 
 // Statement is an IAM Allow statement as plain Go.
 type Statement = iampolicy.Statement
 
-// ValidationError is what a constructor panics with when props are invalid.
+// ValidationError is what a constructor panics with when props are invalid
+// (a *ValidationError; recover it, or use errors.As). Its fields:
+//
+//	Construct string  // the constructor's type, e.g. "LambdaInvoke"
+//	Path      string  // the construct path, e.g. "MyStack/Invoke"
+//	Problems  []error // every problem, each naming its field: "Parameters.Payload.id: invalid JSONPath ..."
+//
+// Error() renders them as `sfnkit LambdaInvoke "MyStack/Invoke" is invalid:`
+// followed by one "  - <problem>" line per problem. It is the engine's type
+// (an alias), so errors from states and fragments are the same type.
 type ValidationError = engine.ValidationError
 
 // newTask reads the common props, renders spec and creates the state.

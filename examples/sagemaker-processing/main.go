@@ -63,13 +63,6 @@ func NewProcessing(scope constructs.Construct, id string, props *awscdk.StackPro
 		StateMachineName: jsii.String("sandbox"),
 		DefinitionBody:   sfn.DefinitionBody_FromChainable(job),
 	})
-	// Each execution names its job hello-world-<uuid>: the name is not known
-	// at deploy time, so IAM covers the hello-world- prefix and no more.
-	cdknag.NagSuppressions_AddResourceSuppressions(machine.Role(), &[]*cdknag.NagPackSuppression{{
-		Id:        jsii.String("AwsSolutions-IAM5"),
-		Reason:    jsii.String("job names are generated per execution (States.Format + States.UUID); scoped to the hello-world- prefix"),
-		AppliesTo: &[]interface{}{"Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:processing-job/hello-world-*"},
-	}}, jsii.Bool(true))
 	return &Processing{Stack: stack, StateMachine: machine, Role: role}
 }
 

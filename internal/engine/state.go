@@ -219,6 +219,7 @@ func (g *graphStatements) add(stmts []iampolicy.Statement) {
 	if len(stmts) == 0 {
 		return
 	}
+	explainGraph(g.graph, stmts) // nag.go
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for _, s := range stmts {

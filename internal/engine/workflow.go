@@ -323,6 +323,7 @@ func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.St
 	for _, s := range w.Statements {
 		sm.AddToRolePolicy(policyStatement(s))
 	}
+	explainWildcards(sm, w.Statements) // nag.go
 	return sm
 }
 
