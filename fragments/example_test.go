@@ -25,6 +25,11 @@ func ExampleNew() {
 	sfn.NewStateMachine(stack, jsii.String("Images"), &sfn.StateMachineProps{
 		DefinitionBody: sfn.DefinitionBody_FromChainable(small.Enclose(nil, jsii.String("$.small"), nil).Next(large.ToSingleState(nil))),
 	})
+	printStates(stack)
+	// Output:
+	// Large (Parallel)
+	// Small Enclosure (Parallel)
+	// Small Enclosure Post (Pass)
 }
 
 func ExampleNewTaskWithPrePostStatus() {
@@ -38,6 +43,14 @@ func ExampleNewTaskWithPrePostStatus() {
 		Task: ingest, StatusFailed: markFailed,
 	})
 	work.ToStateMachine(jsii.String("ingest"), &fragments.StateMachineOptions{TracingEnabled: jsii.Bool(true)})
+	printStates(stack)
+	// Output:
+	// Job End (Pass)
+	// Job Failed (Fail)
+	// Job Run (Parallel)
+	// Job Run (Restructure) (Pass)
+	// Job Start (Pass)
+	// Job Status Failed (Parallel)
 }
 
 func ExampleNewErrorNotifier() {
@@ -50,4 +63,28 @@ func ExampleNewErrorNotifier() {
 	})
 	notifier.Attach(step) // or: notifier.Wrap(jsii.String("Work"), anyChainable), to catch once
 	sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(step)})
+	printStates(stack)
+	// Output:
+	// OnError Failed (Fail)
+	// OnError Notify (Task)
+	// Step (Task)
+}
+
+// A Workflow holds its tasks in Go and renders the whole definition in one
+// piece: a Choice into two Lambda tasks, one state machine.
+func ExampleNewWorkflow() {
+	stack := newStack()
+	fn := awslambda.Function_FromFunctionName(stack, jsii.String("Fn"), jsii.String("handler"))
+	flow := fragments.NewWorkflow(stack, jsii.String("Flow"))
+	small := tasks.NewLambdaInvoke(flow, jsii.String("Small"), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	large := tasks.NewLambdaInvoke(flow, jsii.String("Large"), &tasks.LambdaInvokeProps{LambdaFunction: fn})
+	pick := fragments.NewChoice(flow, jsii.String("Size?"), nil).
+		When(sfn.Condition_NumberGreaterThan(jsii.String("$.bytes"), jsii.Number(1e6)), large, nil).
+		Otherwise(small)
+	fragments.NewStateMachine(stack, jsii.String("Machine"), pick, nil)
+	printStates(stack)
+	// Output:
+	// Large (Task)
+	// Size? (Choice)
+	// Small (Task)
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsdynamodb"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
@@ -223,4 +224,86 @@ func ExampleValidationError() {
 	//   - JobDefinitionArn: required: the job definition ARN or name
 	//   - ArraySize: must be from 2 to 10000, got 1
 	//   - Attempts: must be from 1 to 10, got 11
+	//   - Parameters.JobDefinition: required by the batch:submitJob request
+}
+
+// The CDK's per-language constructors: LambdaInvoke_Jsonata renders a
+// JSONata state, Arguments and Output instead of Parameters and paths.
+func ExampleLambdaInvokeJsonataProps() {
+	stack := exampleStack()
+	fn := awslambda.Function_FromFunctionArn(stack, jsii.String("Fn"), jsii.String("arn:aws:lambda:eu-west-1:123456789012:function:score"))
+	task := tasks.LambdaInvoke_Jsonata(stack, jsii.String("Score"), &tasks.LambdaInvokeJsonataProps{
+		LambdaFunction:           fn,
+		Payload:                  sfn.TaskInput_FromObject(&map[string]interface{}{"user": "{% $states.input.user %}"}),
+		Outputs:                  map[string]interface{}{"score": "{% $states.result.Payload.score %}"},
+		RetryOnServiceExceptions: jsii.Bool(false),
+	})
+	show(stack, task)
+	// Output:
+	// {
+	//   "Arguments": {
+	//     "FunctionName": "arn:aws:lambda:eu-west-1:123456789012:function:score",
+	//     "Payload": {
+	//       "user": "{% $states.input.user %}"
+	//     }
+	//   },
+	//   "End": true,
+	//   "Output": {
+	//     "score": "{% $states.result.Payload.score %}"
+	//   },
+	//   "QueryLanguage": "JSONata",
+	//   "Resource": "arn:${AWS::Partition}:states:::lambda:invoke",
+	//   "Type": "Task"
+	// }
+	// Allow [lambda:InvokeFunction] on [arn:aws:lambda:eu-west-1:123456789012:function:score]
+}
+
+// An SDK call: its Parameters are checked against the API's model when the
+// task is built, so a misspelled member fails before deployment.
+func ExampleNewCallAwsService() {
+	stack := exampleStack()
+	err := cdktest.Catch(func() {
+		tasks.NewCallAwsService(stack, jsii.String("Get"), &tasks.CallAwsServiceProps{
+			Service: jsii.String("s3"), Action: jsii.String("getObject"),
+			Parameters:   &map[string]interface{}{"Buckett": "reports", "Key.$": "$.key"},
+			IamResources: jsii.Strings("arn:aws:s3:::reports/*"),
+		})
+	})
+	fmt.Println(err)
+	// Output:
+	// sfnkit CallAwsService "Example/Get" is invalid:
+	//   - Parameters.Buckett: the s3 GetObject request has no member Buckett; did you mean Bucket? (members: Bucket, ChecksumMode, ExpectedBucketOwner, IfMatch, IfModifiedSince, IfNoneMatch, IfUnmodifiedSince, Key, PartNumber, Range, RequestPayer, ResponseCacheControl, ResponseContentDisposition, ResponseContentEncoding, ResponseContentLanguage, ResponseContentType, ResponseExpires, SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5, VersionId)
+}
+
+// DynamoDB attribute values from the state input: a number decided at run
+// time is sent as the string DynamoDB wants.
+func ExampleNewDynamoPutItem() {
+	stack := exampleStack()
+	table := awsdynamodb.Table_FromTableName(stack, jsii.String("Table"), jsii.String("orders"))
+	task := tasks.NewDynamoPutItem(stack, jsii.String("Save"), &tasks.DynamoPutItemProps{
+		Table: table,
+		Item: &map[string]tasks.DynamoAttributeValue{
+			"id":    tasks.DynamoAttributeValue_FromString(sfn.JsonPath_StringAt(jsii.String("$.id"))),
+			"total": tasks.DynamoAttributeValue_FromNumber(tasks.NumberAt("$.total")),
+		},
+	})
+	show(stack, task)
+	// Output:
+	// {
+	//   "End": true,
+	//   "Parameters": {
+	//     "Item": {
+	//       "id": {
+	//         "S.$": "$.id"
+	//       },
+	//       "total": {
+	//         "N.$": "States.Format('{}', $.total)"
+	//       }
+	//     },
+	//     "TableName": "orders"
+	//   },
+	//   "Resource": "arn:${AWS::Partition}:states:::dynamodb:putItem",
+	//   "Type": "Task"
+	// }
+	// Allow [dynamodb:PutItem] on [arn:${AWS::Partition}:dynamodb:eu-west-1:123456789012:table/orders]
 }
