@@ -156,7 +156,9 @@ func NewHttpInvoke(scope constructs.Construct, id *string, props *HttpInvokeProp
 	case !ok && !method.IsExpression():
 		problem("Method", "must be a string (or dynamic), got %s", describeValue(method))
 	}
-	params["Method"] = method
+	if method != nil {
+		params["Method"] = method
+	}
 
 	headers := field(spec, "Headers", props.Headers)
 	body := field(spec, "Body", props.Body)
