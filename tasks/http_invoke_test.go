@@ -210,7 +210,9 @@ func TestHttpInvokeErrors(t *testing.T) {
 		{"http root", func(p *tasks.HttpInvokeProps) { p.ApiRoot = jsii.String("http://api.example.com") },
 			`ApiRoot: must be an https:// URL (HTTP Tasks call HTTPS endpoints only), got "http://api.example.com"`},
 		{"no endpoint", func(p *tasks.HttpInvokeProps) { p.ApiEndpoint = nil }, "ApiEndpoint: required"},
-		{"object endpoint", func(p *tasks.HttpInvokeProps) { p.ApiEndpoint = tasks.TaskInput_FromObject(map[string]interface{}{"a": 1}) },
+		{"object endpoint", func(p *tasks.HttpInvokeProps) {
+			p.ApiEndpoint = tasks.TaskInput_FromObject(map[string]interface{}{"a": 1})
+		},
 			"ApiEndpoint: must be a string (or dynamic), got an object"},
 		{"no connection", func(p *tasks.HttpInvokeProps) { p.Connection = nil }, "Connection: required"},
 		{"no method", func(p *tasks.HttpInvokeProps) { p.Method = nil }, "Method: required"},
@@ -222,7 +224,9 @@ func TestHttpInvokeErrors(t *testing.T) {
 			"QueryStringParameters: must be an object (or dynamic), got a literal"},
 		{"unknown encoding", func(p *tasks.HttpInvokeProps) { p.UrlEncodingFormat = "SEMICOLONS" },
 			`UrlEncodingFormat: must be BRACKETS, COMMAS, DEFAULT, INDICES, NONE or REPEAT, got "SEMICOLONS"`},
-		{"dynamic encoding", func(p *tasks.HttpInvokeProps) { p.UrlEncodingFormat = tasks.URLEncodingFormat(*tasks.StringAt("$.fmt")) },
+		{"dynamic encoding", func(p *tasks.HttpInvokeProps) {
+			p.UrlEncodingFormat = tasks.URLEncodingFormat(*tasks.StringAt("$.fmt"))
+		},
 			"UrlEncodingFormat: must be known when the state machine is built"},
 		{"text body URL-encoded", func(p *tasks.HttpInvokeProps) {
 			p.Body = tasks.TaskInput_FromText("a=b")
