@@ -240,7 +240,9 @@ func TestCallApiGatewayErrors(t *testing.T) {
 			p.IntegrationPattern = sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN
 			p.RequestBody = tasks.TaskInput_FromObject(map[string]interface{}{"token": tasks.Path("$$.Task.Token")})
 		}, nil, "Headers: integration pattern WAIT_FOR_TASK_TOKEN needs the task token ($$.Task.Token) in a header"},
-		{"run job", func(p *tasks.CallApiGatewayRestApiEndpointProps) { p.IntegrationPattern = sfn.IntegrationPattern_RUN_JOB }, nil,
+		{"run job", func(p *tasks.CallApiGatewayRestApiEndpointProps) {
+			p.IntegrationPattern = sfn.IntegrationPattern_RUN_JOB
+		}, nil,
 			"IntegrationPattern: RUN_JOB is not supported by apigateway:invoke; supported: REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN"},
 		{"bad region", func(p *tasks.CallApiGatewayRestApiEndpointProps) { p.Region = jsii.String("Oregon") }, nil,
 			`Region: "Oregon" is not a region code such as us-east-1`},
