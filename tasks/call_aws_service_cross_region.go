@@ -63,6 +63,9 @@ type CallAwsServiceCrossRegionProps struct {
 	Heartbeat awscdk.Duration
 }
 
+// crossRegionUUID is the CDK's singleton UUID for the function.
+const crossRegionUUID = "8a0c93f3-dbef-4b71-ac13-7aaf2048ce7e"
+
 // CallAwsServiceCrossRegion is the task NewCallAwsServiceCrossRegion returns.
 type CallAwsServiceCrossRegion interface{ Task }
 
@@ -152,8 +155,7 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 		payload["parameters"] = field(spec, "Parameters", props.Parameters).Verbatim()
 	}
 
-	fnARN := &pendingString{what: "the CallAwsServiceCrossRegion function's ARN"}
-	arn := *awscdk.Lazy_String(fnARN, nil)
+	arn, setARN := functionARN(scope, crossRegionUUID)
 	switch props.IntegrationPattern {
 	case "", sfn.IntegrationPattern_REQUEST_RESPONSE:
 		spec.Resource = arn
@@ -175,7 +177,7 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 		awscdk.Annotations_Of(parent).AddWarningV2(jsii.String("@aws-cdk/aws-stepfunctions-tasks:crossRegionEndpointSsrfRisk"), jsii.String(
 			"The endpoint property is resolved from the Step Functions state input (e.g. JsonPath or JSONata). This means the endpoint is controlled at runtime by whoever starts the execution. They could redirect the authenticated AWS API call to their own server, intercepting and replaying it. Only use a runtime-resolved endpoint if you trust all principals that can start executions of this state machine."))
 	}
-	fn := cdkSingleton{handler: crossRegionHandler, uuid: "8a0c93f3-dbef-4b71-ac13-7aaf2048ce7e", purpose: "CrossRegionAwsSdk",
+	fn := cdkSingleton{handler: crossRegionHandler, uuid: crossRegionUUID, purpose: "CrossRegionAwsSdk",
 		timeout: awscdk.Duration_Seconds(jsii.Number(30))}.create(parent, fnID)
 	fn.AddToRolePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{Actions: jsii.Strings(iamAction), Resources: jsii.Strings(resources...)}))
 	if props.AdditionalIamStatements != nil && len(extra) == len(*props.AdditionalIamStatements) {
@@ -183,7 +185,7 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 			fn.AddToRolePolicy(st)
 		}
 	}
-	fnARN.value = fn.FunctionArn()
+	setARN(fn.FunctionArn())
 
 	if props.RetryOnServiceExceptions == nil || *props.RetryOnServiceExceptions {
 		task.AddRetry(&sfn.RetryProps{

@@ -118,3 +118,29 @@ func latestNodeRuntime(scope constructs.Construct) awslambda.Runtime {
 	return awslambda.NewRuntime(name, awslambda.RuntimeFamily_NODEJS, &awslambda.LambdaRuntimeProps{
 		SupportsInlineCode: jsii.Bool(true), IsVariable: jsii.Bool(true)})
 }
+
+// functionARN is the ARN of a stack's singleton function for uuid, as one
+// CDK token for every task that invokes it (so that their IAM statements
+// merge), read once the first of them has made the function: set it then.
+func functionARN(scope constructs.Construct, uuid string) (token string, set func(arn *string)) {
+	key := functionKey{awscdk.Stack_Of(scope), uuid}
+	if f, ok := functionARNs.Load(key); ok {
+		return f.(*sharedARN).token, func(*string) {}
+	}
+	f := &sharedARN{pending: &pendingString{what: "the ARN of the function " + uuid}}
+	f.token = *awscdk.Lazy_String(f.pending, nil)
+	functionARNs.Store(key, f)
+	return f.token, func(arn *string) { f.pending.value = arn }
+}
+
+type functionKey struct {
+	stack awscdk.Stack
+	uuid  string
+}
+
+type sharedARN struct {
+	pending *pendingString
+	token   string
+}
+
+var functionARNs sync.Map

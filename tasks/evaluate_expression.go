@@ -129,8 +129,7 @@ func NewEvaluateExpression(scope constructs.Construct, id *string, props *Evalua
 		"expressionAttributeValues": value.NewObject(values).Verbatim(),
 	})
 
-	fnARN := &pendingString{what: "the EvaluateExpression function's ARN"}
-	arn := *awscdk.Lazy_String(fnARN, nil)
+	arn, setARN := functionARN(scope, uuid)
 	spec.Resource = arn
 	spec.Statements = []Statement{{Actions: []string{"lambda:InvokeFunction"}, Resources: []string{arn}}}
 	task := newTask(scope, id, props, spec)
@@ -140,7 +139,7 @@ func NewEvaluateExpression(scope constructs.Construct, id *string, props *Evalua
 		parent, fnID = s, *id+"EvalFunction" // the task is held in Go: beside it
 	}
 	fn := cdkSingleton{handler: evalHandler, uuid: uuid, purpose: "Eval", runtime: props.Runtime, architecture: props.Architecture}.create(parent, fnID)
-	fnARN.value = fn.FunctionArn()
+	setARN(fn.FunctionArn())
 	return task
 }
 

@@ -454,6 +454,9 @@ func (p *jsParser) postfix() (jsNode, error) {
 		if !p.is("(") {
 			return x, fmt.Errorf("at offset %d: the property %q is not translated (only .length and the string methods listed in the docs)", pos, name)
 		}
+		if _, ok := stringMethods[name]; !ok {
+			return x, fmt.Errorf("at offset %d: the method %q is not translated (toUpperCase, toLowerCase, trim, includes, startsWith and endsWith are)", pos, name)
+		}
 		args, err := p.arguments()
 		if err != nil {
 			return x, err
@@ -765,15 +768,13 @@ func lengthOf(x jsNode) jsNode {
 	return jsNode{code: "($type(" + x.code + ") = \"array\" ? $count(" + x.code + ") : $length(" + x.code + "))", typ: tNum}
 }
 
+// stringMethods are the methods translated, with their argument counts.
+var stringMethods = map[string]int{"toUpperCase": 0, "toLowerCase": 0, "trim": 0, "includes": 1, "startsWith": 1, "endsWith": 1}
+
 // method translates a string method call.
 func method(x jsNode, name string, args []jsNode) (jsNode, error) {
-	want := map[string]int{"toUpperCase": 0, "toLowerCase": 0, "trim": 0, "includes": 1, "startsWith": 1, "endsWith": 1}
-	n, ok := want[name]
-	if !ok {
-		return x, fmt.Errorf("the method %q is not translated (toUpperCase, toLowerCase, trim, includes, startsWith and endsWith are)", name)
-	}
-	if len(args) != n {
-		return x, fmt.Errorf("%s takes %d argument(s) here, got %d", name, n, len(args))
+	if n := stringMethods[name]; len(args) != n {
+		return x, fmt.Errorf("%s takes %d argument(s) here, got %d", name, stringMethods[name], len(args))
 	}
 	switch name {
 	case "toUpperCase":
