@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -134,7 +135,17 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 	if len(resources) == 0 {
 		problem("IamResources", "required: the ARNs %s acts on (\"*\" only if the action has no resource-level permissions)", iamAction)
 	}
-	extra := readStatements(spec, "AdditionalIamStatements", props.AdditionalIamStatements)
+	var statements []awsiam.PolicyStatement
+	if props.AdditionalIamStatements != nil {
+		for i, st := range *props.AdditionalIamStatements {
+			if st == nil {
+				problem(fmt.Sprintf("AdditionalIamStatements[%d]", i), "is nil; give an awsiam.PolicyStatement")
+				continue
+			}
+			statements = append(statements, st)
+		}
+	}
+	readStatements(spec, "AdditionalIamStatements", &statements)
 
 	payload := map[string]*Value{"service": value.Lit(service), "action": value.Lit(action)}
 	if r := field(spec, "Region", props.Region); r == nil {
@@ -151,8 +162,8 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 		}
 		payload["endpoint"] = e
 	}
-	if props.Parameters != nil {
-		payload["parameters"] = field(spec, "Parameters", props.Parameters).Verbatim()
+	if v := field(spec, "Parameters", props.Parameters); v != nil {
+		payload["parameters"] = v.Verbatim()
 	}
 
 	arn, setARN := functionARN(scope, crossRegionUUID)
@@ -180,10 +191,8 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 	fn := cdkSingleton{handler: crossRegionHandler, uuid: crossRegionUUID, purpose: "CrossRegionAwsSdk",
 		timeout: awscdk.Duration_Seconds(jsii.Number(30))}.create(parent, fnID)
 	fn.AddToRolePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{Actions: jsii.Strings(iamAction), Resources: jsii.Strings(resources...)}))
-	if props.AdditionalIamStatements != nil && len(extra) == len(*props.AdditionalIamStatements) {
-		for _, st := range *props.AdditionalIamStatements {
-			fn.AddToRolePolicy(st)
-		}
+	for _, st := range statements {
+		fn.AddToRolePolicy(st)
 	}
 	setARN(fn.FunctionArn())
 
