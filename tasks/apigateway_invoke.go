@@ -287,13 +287,13 @@ func NewCallApiGatewayRestApiEndpoint(scope constructs.Construct, id *string, pr
 		apiID := *engine.Memo(api, "RestApiId", api.RestApiId)
 		region := value.Lit(*engine.Memo(stack, "Region", stack.Region))
 		if r := field(b.spec, "Region", props.Region); r != nil {
-			checkRegion(b.spec, "Region", r)
+			checkRegionCode(b.spec, "Region", r)
 			region = r
 		}
 		b.target = iampolicy.APIGatewayTarget{
 			Partition: *engine.Memo(stack, "Partition", stack.Partition),
 			Account:   *engine.Memo(stack, "Account", stack.Account),
-			Region:    regionForARN(region),
+			Region:    arnRegion(region),
 			APIID:     apiID,
 		}
 		b.endpoint(value.Lit(apiID), region, *engine.Memo(stack, "UrlSuffix", stack.UrlSuffix))
@@ -363,7 +363,7 @@ func (b *apiGatewayCall) request(method HttpMethod, path *string, auth AuthType,
 	case method == "":
 		b.problem("Method", "required: GET, POST, PUT, DELETE, PATCH, HEAD or OPTIONS")
 	case m != nil && !m.Dynamic():
-		if s, _ := m.String(); !oneOf(s, "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS") {
+		if s, _ := m.String(); !amongStrings(s, "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS") {
 			b.problem("Method", "must be GET, POST, PUT, DELETE, PATCH, HEAD or OPTIONS (or dynamic), got %q", s)
 		}
 		b.params["Method"] = m
@@ -379,14 +379,14 @@ func (b *apiGatewayCall) request(method HttpMethod, path *string, auth AuthType,
 	authType := value.Lit("NO_AUTH")
 	if auth != "" {
 		authType = field(b.spec, "AuthType", string(auth))
-		if s, ok := authType.String(); ok && !oneOf(s, "NO_AUTH", "IAM_ROLE", "RESOURCE_POLICY") {
+		if s, ok := authType.String(); ok && !amongStrings(s, "NO_AUTH", "IAM_ROLE", "RESOURCE_POLICY") {
 			b.problem("AuthType", "must be NO_AUTH, IAM_ROLE or RESOURCE_POLICY (or dynamic), got %q", s)
 		}
 	}
 	b.params["AuthType"] = authType
 	h := field(b.spec, "Headers", headers)
 	if h != nil {
-		checkValueLists(b.spec, "Headers", h)
+		checkListValuedMap(b.spec, "Headers", h)
 		b.params["Headers"] = h.Verbatim()
 	}
 	if pattern == sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN && (h == nil || !h.UsesTaskToken()) {
@@ -397,7 +397,7 @@ func (b *apiGatewayCall) request(method HttpMethod, path *string, auth AuthType,
 		b.problem("Headers", "integration pattern WAIT_FOR_TASK_TOKEN needs the task token (%s) in a header, so that the API can call back: Headers: tasks.TaskInput_FromObject(map[string]interface{}{\"TaskToken\": tasks.List(tasks.Path(%q))})", where, where)
 	}
 	if q := field(b.spec, "QueryParameters", query); q != nil {
-		checkValueLists(b.spec, "QueryParameters", q)
+		checkListValuedMap(b.spec, "QueryParameters", q)
 		b.params["QueryParameters"] = q.Verbatim()
 	}
 	if v := field(b.spec, "RequestBody", body); v != nil {
@@ -430,7 +430,7 @@ func (b *apiGatewayCall) endpoint(apiID, region *Value, urlSuffix string) {
 			return
 		}
 	}
-	b.params["ApiEndpoint"] = joinParts(b.jsonata, apiID, value.Lit(".execute-api."), region, value.Lit("."), value.Lit(urlSuffix))
+	b.params["ApiEndpoint"] = joinStringParts(b.jsonata, apiID, value.Lit(".execute-api."), region, value.Lit("."), value.Lit(urlSuffix))
 }
 
 func (b *apiGatewayCall) build(scope constructs.Construct, id *string, props any) Task {
@@ -442,16 +442,16 @@ func (b *apiGatewayCall) build(scope constructs.Construct, id *string, props any
 	return newTask(scope, id, props, b.spec)
 }
 
-// regionForARN is a region as an ARN may name it: the region, or "*" when
+// arnRegion is a region as an ARN may name it: the region, or "*" when
 // it is decided at run time.
-func regionForARN(v *Value) string {
+func arnRegion(v *Value) string {
 	if s, ok := v.String(); ok {
 		return s
 	}
 	return "*"
 }
 
-func oneOf(s string, allowed ...string) bool {
+func amongStrings(s string, allowed ...string) bool {
 	for _, a := range allowed {
 		if s == a {
 			return true

@@ -151,7 +151,7 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 	if r := field(spec, "Region", props.Region); r == nil {
 		problem("Region", "required: the region to call the API in, such as \"us-west-2\"")
 	} else {
-		checkRegion(spec, "Region", r)
+		checkRegionCode(spec, "Region", r)
 		payload["region"] = r
 	}
 	if e := field(spec, "Endpoint", props.Endpoint); e != nil {
@@ -166,7 +166,7 @@ func NewCallAwsServiceCrossRegion(scope constructs.Construct, id *string, props 
 		payload["parameters"] = v.Verbatim()
 	}
 
-	arn, setARN := functionARN(scope, crossRegionUUID)
+	arn, setARN := singletonFunctionARN(scope, crossRegionUUID)
 	switch props.IntegrationPattern {
 	case "", sfn.IntegrationPattern_REQUEST_RESPONSE:
 		spec.Resource = arn

@@ -94,7 +94,7 @@ func (s cdkSingleton) create(scope constructs.Construct, id string) awslambda.Si
 	}
 	runtime := s.runtime
 	if runtime == nil {
-		runtime = latestNodeRuntime(scope)
+		runtime = cdkLatestNodeRuntime(scope)
 	}
 	fn := awslambda.NewSingletonFunction(scope, jsii.String(id), &awslambda.SingletonFunctionProps{
 		Uuid:          jsii.String(s.uuid),
@@ -110,37 +110,37 @@ func (s cdkSingleton) create(scope constructs.Construct, id string) awslambda.Si
 	return fn
 }
 
-// latestNodeRuntime is the CDK's determineLatestNodeRuntime: the latest
+// cdkLatestNodeRuntime is the CDK's determineLatestNodeRuntime: the latest
 // Node.js runtime of the stack's region (a mapping when the region is not
 // known), nodejs24.x by default.
-func latestNodeRuntime(scope constructs.Construct) awslambda.Runtime {
+func cdkLatestNodeRuntime(scope constructs.Construct) awslambda.Runtime {
 	name := awscdk.Stack_Of(scope).RegionalFact(regioninfo.FactName_LATEST_NODE_RUNTIME(), jsii.String("nodejs24.x"))
 	return awslambda.NewRuntime(name, awslambda.RuntimeFamily_NODEJS, &awslambda.LambdaRuntimeProps{
 		SupportsInlineCode: jsii.Bool(true), IsVariable: jsii.Bool(true)})
 }
 
-// functionARN is the ARN of a stack's singleton function for uuid, as one
+// singletonFunctionARN is the ARN of a stack's singleton function for uuid, as one
 // CDK token for every task that invokes it (so that their IAM statements
 // merge), read once the first of them has made the function: set it then.
-func functionARN(scope constructs.Construct, uuid string) (token string, set func(arn *string)) {
-	key := functionKey{awscdk.Stack_Of(scope), uuid}
-	if f, ok := functionARNs.Load(key); ok {
-		return f.(*sharedARN).token, func(*string) {}
+func singletonFunctionARN(scope constructs.Construct, uuid string) (token string, set func(arn *string)) {
+	key := singletonKey{awscdk.Stack_Of(scope), uuid}
+	if f, ok := singletonARNs.Load(key); ok {
+		return f.(*singletonARN).token, func(*string) {}
 	}
-	f := &sharedARN{pending: &pendingString{what: "the ARN of the function " + uuid}}
+	f := &singletonARN{pending: &pendingString{what: "the ARN of the function " + uuid}}
 	f.token = *awscdk.Lazy_String(f.pending, nil)
-	functionARNs.Store(key, f)
+	singletonARNs.Store(key, f)
 	return f.token, func(arn *string) { f.pending.value = arn }
 }
 
-type functionKey struct {
+type singletonKey struct {
 	stack awscdk.Stack
 	uuid  string
 }
 
-type sharedARN struct {
+type singletonARN struct {
 	pending *pendingString
 	token   string
 }
 
-var functionARNs sync.Map
+var singletonARNs sync.Map

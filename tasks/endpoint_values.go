@@ -15,20 +15,20 @@ import (
 // Helpers shared by the tasks that call endpoints: HttpInvoke, the API
 // Gateway tasks and CallAwsServiceCrossRegion.
 
-// awsRegionName is a region code: us-east-1, us-gov-west-1, cn-north-1.
-var awsRegionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d{1,2}$`)
+// regionCodeName is a region code: us-east-1, us-gov-west-1, cn-north-1.
+var regionCodeName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d{1,2}$`)
 
-// checkRegion checks a literal region code.
-func checkRegion(spec *engine.Spec, name string, v *Value) {
-	if s, ok := v.String(); ok && !value.IsTokenString(s) && !awsRegionName.MatchString(s) {
+// checkRegionCode checks a literal region code.
+func checkRegionCode(spec *engine.Spec, name string, v *Value) {
+	if s, ok := v.String(); ok && !value.IsTokenString(s) && !regionCodeName.MatchString(s) {
 		spec.Problems = append(spec.Problems, fieldProblem(name, "%q is not a region code such as us-east-1", s))
 	}
 }
 
-// joinParts joins parts into one string value: a literal when every part is
+// joinStringParts joins parts into one string value: a literal when every part is
 // one (CDK tokens included), else States.Format in a JSONPath state or an
 // & concatenation in a JSONata state.
-func joinParts(jsonata bool, parts ...*Value) *Value {
+func joinStringParts(jsonata bool, parts ...*Value) *Value {
 	dynamic := false
 	for _, p := range parts {
 		dynamic = dynamic || p.Dynamic()
@@ -45,9 +45,9 @@ func joinParts(jsonata bool, parts ...*Value) *Value {
 		terms := make([]string, len(parts))
 		for i, p := range parts {
 			if s, ok := p.String(); ok {
-				terms[i] = ataString(s)
+				terms[i] = jsonataStringLiteral(s)
 			} else {
-				terms[i] = jsonataTerm(p)
+				terms[i] = jsonataConcatTerm(p)
 			}
 		}
 		return value.Ata(strings.Join(terms, " & "))
@@ -56,7 +56,7 @@ func joinParts(jsonata bool, parts ...*Value) *Value {
 	var args []string
 	for _, p := range parts {
 		if s, ok := p.String(); ok {
-			tmpl.WriteString(escapeKeepingTokens(s, true))
+			tmpl.WriteString(escapeIntrinsicKeepingTokens(s, true))
 			continue
 		}
 		tmpl.WriteString("{}")
@@ -65,10 +65,10 @@ func joinParts(jsonata bool, parts ...*Value) *Value {
 	return value.Dyn("States.Format('" + tmpl.String() + "', " + strings.Join(args, ", ") + ")")
 }
 
-// jsonataTerm is a JSONata expression's body for use inside a larger &
+// jsonataConcatTerm is a JSONata expression's body for use inside a larger &
 // concatenation: as it is when it is an operand or an & chain itself,
 // else parenthesized.
-func jsonataTerm(v *Value) string {
+func jsonataConcatTerm(v *Value) string {
 	body, _ := expr.JSONataBody(v.Expr())
 	if expr.IsConcatenation(body) {
 		return body
@@ -76,10 +76,10 @@ func jsonataTerm(v *Value) string {
 	return "(" + body + ")"
 }
 
-// ataString is a JSONata string literal: single-quoted as the CDK
+// jsonataStringLiteral is a JSONata string literal: single-quoted as the CDK
 // writes it, or JSON double-quoted when s holds a quote or a backslash
 // (JSONata has no \' escape).
-func ataString(s string) string {
+func jsonataStringLiteral(s string) string {
 	if !strings.ContainsAny(s, `'\`) && !strings.ContainsAny(s, "\n\r\t") {
 		return "'" + s + "'"
 	}
@@ -90,11 +90,11 @@ func ataString(s string) string {
 	return strings.TrimSuffix(buf.String(), "\n")
 }
 
-// escapeKeepingTokens escapes s for an intrinsic function string literal
+// escapeIntrinsicKeepingTokens escapes s for an intrinsic function string literal
 // (' and \, and { } too in a States.Format template), except inside CDK
 // tokens ("${Token[…]}"), which CloudFormation replaces by text without
 // braces.
-func escapeKeepingTokens(s string, template bool) string {
+func escapeIntrinsicKeepingTokens(s string, template bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if strings.HasPrefix(s[i:], "${Token[") {
@@ -116,9 +116,9 @@ func escapeKeepingTokens(s string, template bool) string {
 	return b.String()
 }
 
-// checkValueLists checks a literal map of lists (API Gateway headers and
+// checkListValuedMap checks a literal map of lists (API Gateway headers and
 // query parameters: each name takes a list of values).
-func checkValueLists(spec *engine.Spec, name string, v *Value) {
+func checkListValuedMap(spec *engine.Spec, name string, v *Value) {
 	if v == nil || v.IsExpression() {
 		return
 	}

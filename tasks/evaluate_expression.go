@@ -129,7 +129,7 @@ func NewEvaluateExpression(scope constructs.Construct, id *string, props *Evalua
 		"expressionAttributeValues": value.NewObject(values).Verbatim(),
 	})
 
-	arn, setARN := functionARN(scope, uuid)
+	arn, setARN := singletonFunctionARN(scope, uuid)
 	spec.Resource = arn
 	spec.Statements = []Statement{{Actions: []string{"lambda:InvokeFunction"}, Resources: []string{arn}}}
 	task := newTask(scope, id, props, spec)
@@ -368,12 +368,12 @@ func newEvaluateExpressionPass(scope constructs.Construct, id *string, props *Ev
 		}
 		state["Output"] = "{% " + result + " %}"
 		if common.Outputs != nil {
-			state["Output"] = withResult(value.Render(common.Outputs, value.JSONataLang), result)
+			state["Output"] = withPassResult(value.Render(common.Outputs, value.JSONataLang), result)
 			problems = append(problems, value.Check("Outputs", common.Outputs, value.JSONataLang)...)
 		}
 		if common.Assign != nil {
 			problems = append(problems, value.Check("Assign", common.Assign, value.JSONataLang)...)
-			state["Assign"] = withResult(value.Render(common.Assign, value.JSONataLang), result)
+			state["Assign"] = withPassResult(value.Render(common.Assign, value.JSONataLang), result)
 		}
 	} else {
 		if props.Outputs != nil {
@@ -439,7 +439,7 @@ func passOutput(result string, resultPath, outputPath *string) (string, error) {
 			if err != nil {
 				return "", fieldProblem("ResultPath", "%v", err)
 			}
-			out = mergeAt("$states.input", names, result)
+			out = jsonataMergeAt("$states.input", names, result)
 		}
 	}
 	if outputPath != nil && *outputPath != "$" {
@@ -474,13 +474,13 @@ func referencePathNames(p string) ([]string, error) {
 	return names, nil
 }
 
-// mergeAt is base with the value set at the nested field names, as
+// jsonataMergeAt is base with the value set at the nested field names, as
 // ResultPath sets it.
-func mergeAt(base string, names []string, val string) string {
+func jsonataMergeAt(base string, names []string, val string) string {
 	if len(names) == 0 {
 		return val
 	}
-	inner := mergeAt(base+"."+jsonataName(names[0]), names[1:], val)
+	inner := jsonataMergeAt(base+"."+jsonataName(names[0]), names[1:], val)
 	return "$merge([" + base + ", {" + quoteJSONata(names[0]) + ": " + inner + "}])"
 }
 
@@ -528,35 +528,35 @@ func passAssign(assign *Value, result string) (any, error) {
 	return conv("Assign", assign), err
 }
 
-// withResult replaces $states.result in every JSONata expression of x by
+// withPassResult replaces $states.result in every JSONata expression of x by
 // the expression's value: a Pass state has no result of its own.
-func withResult(x any, result string) any {
+func withPassResult(x any, result string) any {
 	switch t := x.(type) {
 	case string:
 		body, ok := expr.JSONataBody(t)
 		if !ok {
 			return t
 		}
-		return "{% " + replaceOutsideStrings(body, "$states.result", "("+result+")") + " %}"
+		return "{% " + replaceOutsideJSONataStrings(body, "$states.result", "("+result+")") + " %}"
 	case []any:
 		out := make([]any, len(t))
 		for i, it := range t {
-			out[i] = withResult(it, result)
+			out[i] = withPassResult(it, result)
 		}
 		return out
 	case map[string]any:
 		out := make(map[string]any, len(t))
 		for k, v := range t {
-			out[k] = withResult(v, result)
+			out[k] = withPassResult(v, result)
 		}
 		return out
 	}
 	return x
 }
 
-// replaceOutsideStrings replaces the variable old (not followed by an
+// replaceOutsideJSONataStrings replaces the variable old (not followed by an
 // identifier character) outside JSONata string literals.
-func replaceOutsideStrings(s, old, repl string) string {
+func replaceOutsideJSONataStrings(s, old, repl string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -577,7 +577,7 @@ func replaceOutsideStrings(s, old, repl string) string {
 		}
 		if strings.HasPrefix(s[i:], old) {
 			end := i + len(old)
-			if end == len(s) || !isIdentPart(s[end]) {
+			if end == len(s) || !jsonataIdentPart(s[end]) {
 				b.WriteString(repl)
 				i = end
 				continue
@@ -589,7 +589,7 @@ func replaceOutsideStrings(s, old, repl string) string {
 	return b.String()
 }
 
-func isIdentPart(c byte) bool {
+func jsonataIdentPart(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 

@@ -126,7 +126,7 @@ func (p *jsParser) fail(format string, args ...any) error {
 	return fmt.Errorf("at offset %d: %s", p.tok.pos, fmt.Sprintf(format, args...))
 }
 
-var punctuators = []string{"===", "!==", "...", "**", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "=>",
+var jsPunctuators = []string{"===", "!==", "...", "**", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "=>",
 	"(", ")", "[", "]", "{", "}", ",", ".", "?", ":", "!", "<", ">", "+", "-", "*", "/", "%", "=", "&", "|", "^", "~", ";"}
 
 // next reads the next token into p.tok (errors land in p.err).
@@ -160,10 +160,10 @@ func (p *jsParser) next() {
 		p.tok = jsToken{kind: tkStr, str: p.quoted(c), pos: start}
 	case c == '`':
 		p.tok = jsToken{kind: tkTemplate, parts: p.template(), pos: start}
-	case isIdentStart(c):
+	case jsIdentStart(c):
 		p.tok = jsToken{kind: tkIdent, text: p.ident(), pos: start}
 	default:
-		for _, punct := range punctuators {
+		for _, punct := range jsPunctuators {
 			if strings.HasPrefix(p.src[p.i:], punct) {
 				p.tok = jsToken{kind: tkPunct, text: punct, pos: start}
 				p.i += len(punct)
@@ -177,13 +177,13 @@ func (p *jsParser) next() {
 
 var jsNumber = regexp.MustCompile(`^(?:\d[\d_]*\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)`)
 
-func isIdentStart(c byte) bool {
+func jsIdentStart(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func (p *jsParser) ident() string {
 	start := p.i
-	for p.i < len(p.src) && (isIdentStart(p.src[p.i]) || p.src[p.i] >= '0' && p.src[p.i] <= '9') {
+	for p.i < len(p.src) && (jsIdentStart(p.src[p.i]) || p.src[p.i] >= '0' && p.src[p.i] <= '9') {
 		p.i++
 	}
 	return p.src[start:p.i]
@@ -286,7 +286,7 @@ func (p *jsParser) template() []tmplPart {
 				parts = append(parts, tmplPart{text: b.String()})
 				b.Reset()
 			}
-			end := matchingBrace(p.src, p.i+2)
+			end := jsMatchingBrace(p.src, p.i+2)
 			if end < 0 {
 				p.setErr(p.i, "unterminated ${ in a template literal")
 				p.i = len(p.src)
@@ -302,8 +302,8 @@ func (p *jsParser) template() []tmplPart {
 	return parts
 }
 
-// matchingBrace finds the } that closes an interpolation starting at i.
-func matchingBrace(s string, i int) int {
+// jsMatchingBrace finds the } that closes an interpolation starting at i.
+func jsMatchingBrace(s string, i int) int {
 	depth := 0
 	for ; i < len(s); i++ {
 		switch s[i] {
@@ -358,11 +358,11 @@ func (p *jsParser) expression() (jsNode, error) {
 	if err != nil {
 		return b, err
 	}
-	return jsNode{code: "(" + truthy(cond) + " ? " + a.code + " : " + b.code + ")", typ: joinType(a.typ, b.typ)}, nil
+	return jsNode{code: "(" + jsTruthy(cond) + " ? " + a.code + " : " + b.code + ")", typ: jsJoinType(a.typ, b.typ)}, nil
 }
 
-// binaryPrec is JavaScript's precedence for the binary operators translated.
-var binaryPrec = map[string]int{
+// jsBinaryPrec is JavaScript's precedence for the binary operators translated.
+var jsBinaryPrec = map[string]int{
 	"??": 1, "||": 2, "&&": 3,
 	"==": 4, "!=": 4, "===": 4, "!==": 4,
 	"<": 5, ">": 5, "<=": 5, ">=": 5,
@@ -370,8 +370,8 @@ var binaryPrec = map[string]int{
 	"*": 7, "/": 7, "%": 7,
 }
 
-// unsupportedOps are JavaScript operators that end a translation.
-var unsupportedOps = map[string]bool{"**": true, "&": true, "|": true, "^": true, "=": true, "=>": true, "?.": true, "...": true, ";": true, "~": true}
+// jsUnsupportedOps are JavaScript operators that end a translation.
+var jsUnsupportedOps = map[string]bool{"**": true, "&": true, "|": true, "^": true, "=": true, "=>": true, "?.": true, "...": true, ";": true, "~": true}
 
 // binary parses operators of precedence above min (precedence climbing).
 func (p *jsParser) binary(min int) (jsNode, error) {
@@ -381,9 +381,9 @@ func (p *jsParser) binary(min int) (jsNode, error) {
 	}
 	for p.tok.kind == tkPunct {
 		op := p.tok.text
-		prec, ok := binaryPrec[op]
+		prec, ok := jsBinaryPrec[op]
 		if !ok {
-			if unsupportedOps[op] {
+			if jsUnsupportedOps[op] {
 				return left, p.fail("the operator %q is not translated to JSONata", op)
 			}
 			break
@@ -396,7 +396,7 @@ func (p *jsParser) binary(min int) (jsNode, error) {
 		if err != nil {
 			return right, err
 		}
-		left = binaryOp(op, left, right)
+		left = jsBinary(op, left, right)
 	}
 	return left, p.err
 }
@@ -412,7 +412,7 @@ func (p *jsParser) unary() (jsNode, error) {
 			}
 			switch op {
 			case "!":
-				return jsNode{code: "$not(" + truthy(x) + ")", typ: tBool}, nil
+				return jsNode{code: "$not(" + jsTruthy(x) + ")", typ: tBool}, nil
 			case "-":
 				return jsNode{code: "(-" + x.code + ")", typ: tNum}, nil
 			}
@@ -448,20 +448,20 @@ func (p *jsParser) postfix() (jsNode, error) {
 		name, pos := p.tok.text, p.tok.pos
 		p.next()
 		if name == "length" {
-			x = lengthOf(x)
+			x = jsLength(x)
 			continue
 		}
 		if !p.is("(") {
 			return x, fmt.Errorf("at offset %d: the property %q is not translated (only .length and the string methods listed in the docs)", pos, name)
 		}
-		if _, ok := stringMethods[name]; !ok {
+		if _, ok := jsStringMethods[name]; !ok {
 			return x, fmt.Errorf("at offset %d: the method %q is not translated (toUpperCase, toLowerCase, trim, includes, startsWith and endsWith are)", pos, name)
 		}
 		args, err := p.arguments()
 		if err != nil {
 			return x, err
 		}
-		if x, err = method(x, name, args); err != nil {
+		if x, err = jsMethod(x, name, args); err != nil {
 			return x, fmt.Errorf("at offset %d: %w", pos, err)
 		}
 	}
@@ -505,7 +505,7 @@ func (p *jsParser) builtinCall() (jsNode, error) {
 	if err != nil {
 		return jsNode{}, err
 	}
-	n, err := builtin(name, args)
+	n, err := jsBuiltin(name, args)
 	if err != nil {
 		return n, fmt.Errorf("at offset %d: %w", pos, err)
 	}
@@ -569,7 +569,7 @@ func (p *jsParser) primary() (jsNode, error) {
 			if err := p.expect("]"); err != nil {
 				return jsNode{}, err
 			}
-			return arrayLiteral(items), nil
+			return jsArrayLiteral(items), nil
 		case "{":
 			return p.object()
 		}
@@ -580,12 +580,12 @@ func (p *jsParser) primary() (jsNode, error) {
 	return jsNode{}, p.fail("unexpected %s", t.describe())
 }
 
-// arrayLiteral builds a JavaScript array literal. JSONata's array
+// jsArrayLiteral builds a JavaScript array literal. JSONata's array
 // constructor flattens an item that is an array, unless the item is
 // written as an array constructor itself; so a list that may hold arrays
 // is built as one-item lists appended together, and the result is always
 // written as an array constructor, to nest as one item in turn.
-func arrayLiteral(items []jsNode) jsNode {
+func jsArrayLiteral(items []jsNode) jsNode {
 	flat := true
 	for _, it := range items {
 		flat = flat && it.typ != tAny
@@ -666,7 +666,7 @@ func (p *jsParser) templateNode(t jsToken) (jsNode, error) {
 		if err != nil {
 			return jsNode{}, fmt.Errorf("in the template literal at offset %d: %w", part.pos, err)
 		}
-		terms = append(terms, toText(n))
+		terms = append(terms, jsText(n))
 	}
 	if len(terms) == 1 {
 		if t.parts[0].src == "" {
@@ -677,11 +677,11 @@ func (p *jsParser) templateNode(t jsToken) (jsNode, error) {
 	return jsNode{code: "(" + strings.Join(terms, " & ") + ")", typ: tStr}, nil
 }
 
-// toText is a value as JavaScript turns it into text in a template or a
+// jsText is a value as JavaScript turns it into text in a template or a
 // string concatenation. JSONata's & does so for scalars; an array is its
 // items' text joined by commas (nested arrays flattened), an object
 // "[object Object]".
-func toText(n jsNode) string {
+func jsText(n jsNode) string {
 	arr := "$join([" + n.code + ".$string()], \",\")"
 	switch n.typ {
 	case tStr, tNum, tBool, tNull:
@@ -694,8 +694,8 @@ func toText(n jsNode) string {
 	return "($type(" + n.code + ") = \"array\" ? " + arr + " : $type(" + n.code + ") = \"object\" ? \"[object Object]\" : " + n.code + ")"
 }
 
-// binaryOp translates one binary operator.
-func binaryOp(op string, l, r jsNode) jsNode {
+// jsBinary translates one binary operator.
+func jsBinary(op string, l, r jsNode) jsNode {
 	switch op {
 	case "-", "*", "/", "%":
 		return jsNode{code: "(" + l.code + " " + op + " " + r.code + ")", typ: tNum}
@@ -704,9 +704,9 @@ func binaryOp(op string, l, r jsNode) jsNode {
 		case l.typ == tNum && r.typ == tNum:
 			return jsNode{code: "(" + l.code + " + " + r.code + ")", typ: tNum}
 		case l.typ == tStr || r.typ == tStr:
-			return jsNode{code: "(" + toText(l) + " & " + toText(r) + ")", typ: tStr}
+			return jsNode{code: "(" + jsText(l) + " & " + jsText(r) + ")", typ: tStr}
 		}
-		return jsNode{code: "((" + isString(l) + " or " + isString(r) + ") ? " + toText(l) + " & " + toText(r) + " : " + l.code + " + " + r.code + ")"}
+		return jsNode{code: "((" + jsIsString(l) + " or " + jsIsString(r) + ") ? " + jsText(l) + " & " + jsText(r) + " : " + l.code + " + " + r.code + ")"}
 	case "===", "==":
 		return jsNode{code: "(" + l.code + " = " + r.code + ")", typ: tBool}
 	case "!==", "!=":
@@ -717,26 +717,26 @@ func binaryOp(op string, l, r jsNode) jsNode {
 		if l.typ == tBool && r.typ == tBool {
 			return jsNode{code: "(" + l.code + " and " + r.code + ")", typ: tBool}
 		}
-		return jsNode{code: "(" + truthy(l) + " ? " + r.code + " : " + l.code + ")", typ: joinType(l.typ, r.typ)}
+		return jsNode{code: "(" + jsTruthy(l) + " ? " + r.code + " : " + l.code + ")", typ: jsJoinType(l.typ, r.typ)}
 	case "||":
 		if l.typ == tBool && r.typ == tBool {
 			return jsNode{code: "(" + l.code + " or " + r.code + ")", typ: tBool}
 		}
-		return jsNode{code: "(" + truthy(l) + " ? " + l.code + " : " + r.code + ")", typ: joinType(l.typ, r.typ)}
+		return jsNode{code: "(" + jsTruthy(l) + " ? " + l.code + " : " + r.code + ")", typ: jsJoinType(l.typ, r.typ)}
 	case "??":
 		if l.typ != tAny && l.typ != tNull {
 			return l
 		}
-		return jsNode{code: "(($exists(" + l.code + ") and " + l.code + " != null) ? " + l.code + " : " + r.code + ")", typ: joinType(l.typ, r.typ)}
+		return jsNode{code: "(($exists(" + l.code + ") and " + l.code + " != null) ? " + l.code + " : " + r.code + ")", typ: jsJoinType(l.typ, r.typ)}
 	}
 	panic("unreachable: " + op)
 }
 
-func isString(n jsNode) string { return "$type(" + n.code + ") = \"string\"" }
+func jsIsString(n jsNode) string { return "$type(" + n.code + ") = \"string\"" }
 
-// truthy is a JSONata boolean with JavaScript's truthiness of n: JSONata's
+// jsTruthy is a JSONata boolean with JavaScript's truthiness of n: JSONata's
 // own counts empty arrays and objects (and arrays of falsy values) false.
-func truthy(n jsNode) string {
+func jsTruthy(n jsNode) string {
 	switch n.typ {
 	case tBool:
 		return n.code
@@ -750,15 +750,15 @@ func truthy(n jsNode) string {
 	return "($type(" + n.code + ") in [\"array\", \"object\"] or $boolean(" + n.code + "))"
 }
 
-func joinType(a, b jsType) jsType {
+func jsJoinType(a, b jsType) jsType {
 	if a == b {
 		return a
 	}
 	return tAny
 }
 
-// lengthOf is x.length: a string's length or an array's count.
-func lengthOf(x jsNode) jsNode {
+// jsLength is x.length: a string's length or an array's count.
+func jsLength(x jsNode) jsNode {
 	switch x.typ {
 	case tStr:
 		return jsNode{code: "$length(" + x.code + ")", typ: tNum}
@@ -768,13 +768,13 @@ func lengthOf(x jsNode) jsNode {
 	return jsNode{code: "($type(" + x.code + ") = \"array\" ? $count(" + x.code + ") : $length(" + x.code + "))", typ: tNum}
 }
 
-// stringMethods are the methods translated, with their argument counts.
-var stringMethods = map[string]int{"toUpperCase": 0, "toLowerCase": 0, "trim": 0, "includes": 1, "startsWith": 1, "endsWith": 1}
+// jsStringMethods are the methods translated, with their argument counts.
+var jsStringMethods = map[string]int{"toUpperCase": 0, "toLowerCase": 0, "trim": 0, "includes": 1, "startsWith": 1, "endsWith": 1}
 
-// method translates a string method call.
-func method(x jsNode, name string, args []jsNode) (jsNode, error) {
-	if n := stringMethods[name]; len(args) != n {
-		return x, fmt.Errorf("%s takes %d argument(s) here, got %d", name, stringMethods[name], len(args))
+// jsMethod translates a string method call.
+func jsMethod(x jsNode, name string, args []jsNode) (jsNode, error) {
+	if n := jsStringMethods[name]; len(args) != n {
+		return x, fmt.Errorf("%s takes %d argument(s) here, got %d", name, jsStringMethods[name], len(args))
 	}
 	switch name {
 	case "toUpperCase":
@@ -797,8 +797,8 @@ func method(x jsNode, name string, args []jsNode) (jsNode, error) {
 	return jsNode{code: "($length(" + x.code + ") >= $length(" + args[0].code + ") and $substring(" + x.code + ", $length(" + x.code + ") - $length(" + args[0].code + ")) = " + args[0].code + ")", typ: tBool}, nil
 }
 
-// builtin translates Math.*, JSON.stringify and Date.now.
-func builtin(name string, args []jsNode) (jsNode, error) {
+// jsBuiltin translates Math.*, JSON.stringify and Date.now.
+func jsBuiltin(name string, args []jsNode) (jsNode, error) {
 	one := map[string]string{"Math.floor": "$floor", "Math.ceil": "$ceil", "Math.abs": "$abs", "Math.sqrt": "$sqrt"}
 	arity := func(n int) error {
 		if len(args) != n {
@@ -844,7 +844,7 @@ func builtin(name string, args []jsNode) (jsNode, error) {
 		case tNum, tBool, tNull, tArr, tObj:
 			return jsNode{code: "$string(" + x.code + ")", typ: tStr}, nil
 		}
-		return jsNode{code: "(" + isString(x) + " ? " + quoted + " : $string(" + x.code + "))", typ: tStr}, nil
+		return jsNode{code: "(" + jsIsString(x) + " ? " + quoted + " : $string(" + x.code + "))", typ: tStr}, nil
 	case name == "Date.now":
 		if err := arity(0); err != nil {
 			return jsNode{}, err

@@ -151,7 +151,7 @@ func NewHttpInvoke(scope constructs.Construct, id *string, props *HttpInvokeProp
 	switch s, ok := method.String(); {
 	case method == nil:
 		problem("Method", "required: the HTTP method (sfn.TaskInput_FromText(\"GET\"))")
-	case ok && !oneOf(s, "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"):
+	case ok && !amongStrings(s, "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"):
 		problem("Method", "must be GET, POST, PUT, DELETE, PATCH, OPTIONS or HEAD (or dynamic), got %q", s)
 	case !ok && !method.IsExpression():
 		problem("Method", "must be a string (or dynamic), got %s", describeValue(method))
@@ -176,7 +176,7 @@ func NewHttpInvoke(scope constructs.Construct, id *string, props *HttpInvokeProp
 	case f == "" || f == URLEncodingFormat_NONE:
 	case value.IsTokenString(string(f)) || strings.HasPrefix(string(f), value.Marker):
 		problem("UrlEncodingFormat", "must be known when the state machine is built (it decides whether the body is URL-encoded at all); give BRACKETS, COMMAS, DEFAULT, INDICES, NONE or REPEAT")
-	case !oneOf(string(f), "BRACKETS", "COMMAS", "DEFAULT", "INDICES", "REPEAT"):
+	case !amongStrings(string(f), "BRACKETS", "COMMAS", "DEFAULT", "INDICES", "REPEAT"):
 		problem("UrlEncodingFormat", "must be BRACKETS, COMMAS, DEFAULT, INDICES, NONE or REPEAT, got %q", string(f))
 	default:
 		if body != nil && body.Kind() != value.Object && !body.IsExpression() {
@@ -211,26 +211,26 @@ func httpURL(scope constructs.Construct, root, endpoint *Value, jsonata bool) *V
 	if jsonata {
 		return value.Ata(httpURLTerm(root) + " & '/' & " + httpURLTerm(endpoint))
 	}
-	if !root.Dynamic() && !endpoint.Dynamic() && !featureFlag(scope, httpInvokeDynamicEndpointFlag) {
+	if !root.Dynamic() && !endpoint.Dynamic() && !cdkFeatureFlag(scope, httpInvokeDynamicEndpointFlag) {
 		r, _ := root.String()
 		e, _ := endpoint.String()
 		return value.Lit(r + "/" + e)
 	}
-	return value.Dyn("States.Format('{}/{}', " + formatArg(root) + ", " + formatArg(endpoint) + ")")
+	return value.Dyn("States.Format('{}/{}', " + httpFormatArg(root) + ", " + httpFormatArg(endpoint) + ")")
 }
 
 // httpURLTerm is one side of the JSONata URL.
 func httpURLTerm(v *Value) string {
 	if s, ok := v.String(); ok {
-		return ataString(s)
+		return jsonataStringLiteral(s)
 	}
-	return jsonataTerm(v)
+	return jsonataConcatTerm(v)
 }
 
-// formatArg is v as an argument of an intrinsic function.
-func formatArg(v *Value) string {
+// httpFormatArg is v as an argument of an intrinsic function.
+func httpFormatArg(v *Value) string {
 	if s, ok := v.String(); ok {
-		return "'" + escapeKeepingTokens(s, false) + "'"
+		return "'" + escapeIntrinsicKeepingTokens(s, false) + "'"
 	}
 	return v.Expr()
 }
@@ -259,8 +259,8 @@ func withContentType(headers *Value, jsonata bool) *Value {
 	return headers // the wrong language: the engine reports it
 }
 
-// featureFlag reports whether a CDK feature flag is on for scope.
-func featureFlag(scope constructs.Construct, flag string) bool {
+// cdkFeatureFlag reports whether a CDK feature flag is on for scope.
+func cdkFeatureFlag(scope constructs.Construct, flag string) bool {
 	on := awscdk.FeatureFlags_Of(scope).IsEnabled(jsii.String(flag))
 	return on != nil && *on
 }
