@@ -27,6 +27,9 @@ var constructors = map[string]any{
 	"SageMakerCreateTransformJob": tasks.NewSageMakerCreateTransformJob, "SageMakerUpdateEndpoint": tasks.NewSageMakerUpdateEndpoint,
 	"SnsPublish": tasks.NewSnsPublish, "SqsSendMessage": tasks.NewSqsSendMessage,
 	"StepFunctionsInvokeActivity": tasks.NewStepFunctionsInvokeActivity, "StepFunctionsStartExecution": tasks.NewStepFunctionsStartExecution,
+	"HttpInvoke": tasks.NewHttpInvoke, "CallApiGatewayRestApiEndpoint": tasks.NewCallApiGatewayRestApiEndpoint,
+	"CallApiGatewayHttpApiEndpoint": tasks.NewCallApiGatewayHttpApiEndpoint, "EvaluateExpression": tasks.NewEvaluateExpression,
+	"CallAwsServiceCrossRegion": tasks.NewCallAwsServiceCrossRegion,
 }
 
 // TestPropsFuzzer builds every task constructor with generated props: each

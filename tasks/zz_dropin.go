@@ -4,10 +4,12 @@ package tasks
 
 import (
 	awscdk "github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigateway"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsbedrock"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseks"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
@@ -575,6 +577,224 @@ func BedrockInvokeModel_Jsonata(scope constructs.Construct, id *string, props *B
 	})
 }
 
+// CallApiGatewayHttpApiEndpointJsonPathProps are the props of CallApiGatewayHttpApiEndpoint_JsonPath: the fields the CDK's CallApiGatewayHttpApiEndpointJsonPathProps has,
+// typed and documented as in CallApiGatewayHttpApiEndpointProps.
+type CallApiGatewayHttpApiEndpointJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Method             HttpMethod
+	ApiPath            *string
+	AuthType           AuthType
+	Headers            sfn.TaskInput
+	QueryParameters    sfn.TaskInput
+	RequestBody        sfn.TaskInput
+	ApiId              *string
+	ApiStack           awscdk.Stack
+	StageName          *string
+}
+
+// CallApiGatewayHttpApiEndpoint_JsonPath is NewCallApiGatewayHttpApiEndpoint for a JSONPath state, as the CDK's CallApiGatewayHttpApiEndpoint.jsonPath.
+func CallApiGatewayHttpApiEndpoint_JsonPath(scope constructs.Construct, id *string, props *CallApiGatewayHttpApiEndpointJsonPathProps) CallApiGatewayHttpApiEndpoint {
+	checkProps(scope, id, "CallApiGatewayHttpApiEndpoint", props == nil)
+	return NewCallApiGatewayHttpApiEndpoint(scope, id, &CallApiGatewayHttpApiEndpointProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		Method:             props.Method,
+		ApiPath:            props.ApiPath,
+		AuthType:           props.AuthType,
+		Headers:            props.Headers,
+		QueryParameters:    props.QueryParameters,
+		RequestBody:        props.RequestBody,
+		ApiId:              props.ApiId,
+		ApiStack:           props.ApiStack,
+		StageName:          props.StageName,
+	})
+}
+
+// CallApiGatewayHttpApiEndpointJsonataProps are the props of CallApiGatewayHttpApiEndpoint_Jsonata: the fields the CDK's CallApiGatewayHttpApiEndpointJsonataProps has,
+// typed and documented as in CallApiGatewayHttpApiEndpointProps.
+type CallApiGatewayHttpApiEndpointJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	Method             HttpMethod
+	ApiPath            *string
+	AuthType           AuthType
+	Headers            sfn.TaskInput
+	QueryParameters    sfn.TaskInput
+	RequestBody        sfn.TaskInput
+	ApiId              *string
+	ApiStack           awscdk.Stack
+	StageName          *string
+}
+
+// CallApiGatewayHttpApiEndpoint_Jsonata is NewCallApiGatewayHttpApiEndpoint for a JSONata state, as the CDK's CallApiGatewayHttpApiEndpoint.jsonata.
+func CallApiGatewayHttpApiEndpoint_Jsonata(scope constructs.Construct, id *string, props *CallApiGatewayHttpApiEndpointJsonataProps) CallApiGatewayHttpApiEndpoint {
+	checkProps(scope, id, "CallApiGatewayHttpApiEndpoint", props == nil)
+	return NewCallApiGatewayHttpApiEndpoint(scope, id, &CallApiGatewayHttpApiEndpointProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		Method:             props.Method,
+		ApiPath:            props.ApiPath,
+		AuthType:           props.AuthType,
+		Headers:            props.Headers,
+		QueryParameters:    props.QueryParameters,
+		RequestBody:        props.RequestBody,
+		ApiId:              props.ApiId,
+		ApiStack:           props.ApiStack,
+		StageName:          props.StageName,
+	})
+}
+
+// CallApiGatewayRestApiEndpointJsonPathProps are the props of CallApiGatewayRestApiEndpoint_JsonPath: the fields the CDK's CallApiGatewayRestApiEndpointJsonPathProps has,
+// typed and documented as in CallApiGatewayRestApiEndpointProps.
+type CallApiGatewayRestApiEndpointJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Method             HttpMethod
+	ApiPath            *string
+	AuthType           AuthType
+	Headers            sfn.TaskInput
+	QueryParameters    sfn.TaskInput
+	RequestBody        sfn.TaskInput
+	Api                awsapigateway.IRestApi
+	StageName          *string
+	Region             *string
+}
+
+// CallApiGatewayRestApiEndpoint_JsonPath is NewCallApiGatewayRestApiEndpoint for a JSONPath state, as the CDK's CallApiGatewayRestApiEndpoint.jsonPath.
+func CallApiGatewayRestApiEndpoint_JsonPath(scope constructs.Construct, id *string, props *CallApiGatewayRestApiEndpointJsonPathProps) CallApiGatewayRestApiEndpoint {
+	checkProps(scope, id, "CallApiGatewayRestApiEndpoint", props == nil)
+	return NewCallApiGatewayRestApiEndpoint(scope, id, &CallApiGatewayRestApiEndpointProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		Method:             props.Method,
+		ApiPath:            props.ApiPath,
+		AuthType:           props.AuthType,
+		Headers:            props.Headers,
+		QueryParameters:    props.QueryParameters,
+		RequestBody:        props.RequestBody,
+		Api:                props.Api,
+		StageName:          props.StageName,
+		Region:             props.Region,
+	})
+}
+
+// CallApiGatewayRestApiEndpointJsonataProps are the props of CallApiGatewayRestApiEndpoint_Jsonata: the fields the CDK's CallApiGatewayRestApiEndpointJsonataProps has,
+// typed and documented as in CallApiGatewayRestApiEndpointProps.
+type CallApiGatewayRestApiEndpointJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	Method             HttpMethod
+	ApiPath            *string
+	AuthType           AuthType
+	Headers            sfn.TaskInput
+	QueryParameters    sfn.TaskInput
+	RequestBody        sfn.TaskInput
+	Api                awsapigateway.IRestApi
+	StageName          *string
+	Region             *string
+}
+
+// CallApiGatewayRestApiEndpoint_Jsonata is NewCallApiGatewayRestApiEndpoint for a JSONata state, as the CDK's CallApiGatewayRestApiEndpoint.jsonata.
+func CallApiGatewayRestApiEndpoint_Jsonata(scope constructs.Construct, id *string, props *CallApiGatewayRestApiEndpointJsonataProps) CallApiGatewayRestApiEndpoint {
+	checkProps(scope, id, "CallApiGatewayRestApiEndpoint", props == nil)
+	return NewCallApiGatewayRestApiEndpoint(scope, id, &CallApiGatewayRestApiEndpointProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		Method:             props.Method,
+		ApiPath:            props.ApiPath,
+		AuthType:           props.AuthType,
+		Headers:            props.Headers,
+		QueryParameters:    props.QueryParameters,
+		RequestBody:        props.RequestBody,
+		Api:                props.Api,
+		StageName:          props.StageName,
+		Region:             props.Region,
+	})
+}
+
 // CallAwsServiceJsonPathProps are the props of CallAwsService_JsonPath: the fields the CDK's CallAwsServiceJsonPathProps has,
 // typed and documented as in CallAwsServiceProps.
 type CallAwsServiceJsonPathProps struct {
@@ -669,6 +889,115 @@ func CallAwsService_Jsonata(scope constructs.Construct, id *string, props *CallA
 		AdditionalIamStatements: props.AdditionalIamStatements,
 		IamAction:               props.IamAction,
 		Parameters:              props.Parameters,
+	})
+}
+
+// CallAwsServiceCrossRegionJsonPathProps are the props of CallAwsServiceCrossRegion_JsonPath: the fields the CDK's CallAwsServiceCrossRegionJsonPathProps has,
+// typed and documented as in CallAwsServiceCrossRegionProps.
+type CallAwsServiceCrossRegionJsonPathProps struct {
+	Comment                  *string
+	QueryLanguage            sfn.QueryLanguage
+	StateName                *string
+	Credentials              *sfn.Credentials
+	Heartbeat                awscdk.Duration
+	HeartbeatTimeout         sfn.Timeout
+	IntegrationPattern       sfn.IntegrationPattern
+	TaskTimeout              sfn.Timeout
+	Timeout                  awscdk.Duration
+	Assign                   *map[string]interface{}
+	InputPath                *string
+	OutputPath               *string
+	ResultPath               *string
+	ResultSelector           *map[string]interface{}
+	Action                   *string
+	IamResources             *[]*string
+	Region                   *string
+	Service                  *string
+	AdditionalIamStatements  *[]awsiam.PolicyStatement
+	Endpoint                 *string
+	IamAction                *string
+	Parameters               *map[string]interface{}
+	RetryOnServiceExceptions *bool
+}
+
+// CallAwsServiceCrossRegion_JsonPath is NewCallAwsServiceCrossRegion for a JSONPath state, as the CDK's CallAwsServiceCrossRegion.jsonPath.
+func CallAwsServiceCrossRegion_JsonPath(scope constructs.Construct, id *string, props *CallAwsServiceCrossRegionJsonPathProps) CallAwsServiceCrossRegion {
+	checkProps(scope, id, "CallAwsServiceCrossRegion", props == nil)
+	return NewCallAwsServiceCrossRegion(scope, id, &CallAwsServiceCrossRegionProps{
+		Comment:                  props.Comment,
+		QueryLanguage:            props.QueryLanguage,
+		StateName:                props.StateName,
+		Credentials:              props.Credentials,
+		Heartbeat:                props.Heartbeat,
+		HeartbeatTimeout:         props.HeartbeatTimeout,
+		IntegrationPattern:       props.IntegrationPattern,
+		TaskTimeout:              props.TaskTimeout,
+		Timeout:                  props.Timeout,
+		Assign:                   props.Assign,
+		InputPath:                props.InputPath,
+		OutputPath:               props.OutputPath,
+		ResultPath:               props.ResultPath,
+		ResultSelector:           props.ResultSelector,
+		Action:                   props.Action,
+		IamResources:             props.IamResources,
+		Region:                   props.Region,
+		Service:                  props.Service,
+		AdditionalIamStatements:  props.AdditionalIamStatements,
+		Endpoint:                 props.Endpoint,
+		IamAction:                props.IamAction,
+		Parameters:               props.Parameters,
+		RetryOnServiceExceptions: props.RetryOnServiceExceptions,
+	})
+}
+
+// CallAwsServiceCrossRegionJsonataProps are the props of CallAwsServiceCrossRegion_Jsonata: the fields the CDK's CallAwsServiceCrossRegionJsonataProps has,
+// typed and documented as in CallAwsServiceCrossRegionProps.
+type CallAwsServiceCrossRegionJsonataProps struct {
+	Comment                  *string
+	QueryLanguage            sfn.QueryLanguage
+	StateName                *string
+	Credentials              *sfn.Credentials
+	Heartbeat                awscdk.Duration
+	HeartbeatTimeout         sfn.Timeout
+	IntegrationPattern       sfn.IntegrationPattern
+	TaskTimeout              sfn.Timeout
+	Timeout                  awscdk.Duration
+	Assign                   *map[string]interface{}
+	Outputs                  interface{}
+	Action                   *string
+	IamResources             *[]*string
+	Region                   *string
+	Service                  *string
+	AdditionalIamStatements  *[]awsiam.PolicyStatement
+	Endpoint                 *string
+	IamAction                *string
+	Parameters               *map[string]interface{}
+	RetryOnServiceExceptions *bool
+}
+
+// CallAwsServiceCrossRegion_Jsonata is NewCallAwsServiceCrossRegion for a JSONata state, as the CDK's CallAwsServiceCrossRegion.jsonata.
+func CallAwsServiceCrossRegion_Jsonata(scope constructs.Construct, id *string, props *CallAwsServiceCrossRegionJsonataProps) CallAwsServiceCrossRegion {
+	checkProps(scope, id, "CallAwsServiceCrossRegion", props == nil)
+	return NewCallAwsServiceCrossRegion(scope, id, &CallAwsServiceCrossRegionProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:                props.StateName,
+		Credentials:              props.Credentials,
+		Heartbeat:                props.Heartbeat,
+		HeartbeatTimeout:         props.HeartbeatTimeout,
+		IntegrationPattern:       props.IntegrationPattern,
+		TaskTimeout:              props.TaskTimeout,
+		Timeout:                  props.Timeout,
+		Assign:                   props.Assign,
+		Outputs:                  props.Outputs,
+		Action:                   props.Action,
+		IamResources:             props.IamResources,
+		Region:                   props.Region,
+		Service:                  props.Service,
+		AdditionalIamStatements:  props.AdditionalIamStatements,
+		Endpoint:                 props.Endpoint,
+		IamAction:                props.IamAction,
+		Parameters:               props.Parameters,
+		RetryOnServiceExceptions: props.RetryOnServiceExceptions,
 	})
 }
 
@@ -2281,6 +2610,111 @@ func GlueStartJobRun_Jsonata(scope constructs.Construct, id *string, props *Glue
 		NotifyDelayAfter:      props.NotifyDelayAfter,
 		SecurityConfiguration: props.SecurityConfiguration,
 		WorkerConfiguration:   props.WorkerConfiguration,
+	})
+}
+
+// HttpInvokeJsonPathProps are the props of HttpInvoke_JsonPath: the fields the CDK's HttpInvokeJsonPathProps has,
+// typed and documented as in HttpInvokeProps.
+type HttpInvokeJsonPathProps struct {
+	Comment               *string
+	QueryLanguage         sfn.QueryLanguage
+	StateName             *string
+	Credentials           *sfn.Credentials
+	Heartbeat             awscdk.Duration
+	HeartbeatTimeout      sfn.Timeout
+	IntegrationPattern    sfn.IntegrationPattern
+	TaskTimeout           sfn.Timeout
+	Timeout               awscdk.Duration
+	Assign                *map[string]interface{}
+	InputPath             *string
+	OutputPath            *string
+	ResultPath            *string
+	ResultSelector        *map[string]interface{}
+	ApiEndpoint           sfn.TaskInput
+	ApiRoot               *string
+	Connection            awsevents.IConnection
+	Method                sfn.TaskInput
+	Body                  sfn.TaskInput
+	Headers               sfn.TaskInput
+	QueryStringParameters sfn.TaskInput
+	UrlEncodingFormat     URLEncodingFormat
+}
+
+// HttpInvoke_JsonPath is NewHttpInvoke for a JSONPath state, as the CDK's HttpInvoke.jsonPath.
+func HttpInvoke_JsonPath(scope constructs.Construct, id *string, props *HttpInvokeJsonPathProps) HttpInvoke {
+	checkProps(scope, id, "HttpInvoke", props == nil)
+	return NewHttpInvoke(scope, id, &HttpInvokeProps{
+		Comment:               props.Comment,
+		QueryLanguage:         props.QueryLanguage,
+		StateName:             props.StateName,
+		Credentials:           props.Credentials,
+		Heartbeat:             props.Heartbeat,
+		HeartbeatTimeout:      props.HeartbeatTimeout,
+		IntegrationPattern:    props.IntegrationPattern,
+		TaskTimeout:           props.TaskTimeout,
+		Timeout:               props.Timeout,
+		Assign:                props.Assign,
+		InputPath:             props.InputPath,
+		OutputPath:            props.OutputPath,
+		ResultPath:            props.ResultPath,
+		ResultSelector:        props.ResultSelector,
+		ApiEndpoint:           props.ApiEndpoint,
+		ApiRoot:               props.ApiRoot,
+		Connection:            props.Connection,
+		Method:                props.Method,
+		Body:                  props.Body,
+		Headers:               props.Headers,
+		QueryStringParameters: props.QueryStringParameters,
+		UrlEncodingFormat:     props.UrlEncodingFormat,
+	})
+}
+
+// HttpInvokeJsonataProps are the props of HttpInvoke_Jsonata: the fields the CDK's HttpInvokeJsonataProps has,
+// typed and documented as in HttpInvokeProps.
+type HttpInvokeJsonataProps struct {
+	Comment               *string
+	QueryLanguage         sfn.QueryLanguage
+	StateName             *string
+	Credentials           *sfn.Credentials
+	Heartbeat             awscdk.Duration
+	HeartbeatTimeout      sfn.Timeout
+	IntegrationPattern    sfn.IntegrationPattern
+	TaskTimeout           sfn.Timeout
+	Timeout               awscdk.Duration
+	Assign                *map[string]interface{}
+	Outputs               interface{}
+	ApiEndpoint           sfn.TaskInput
+	ApiRoot               *string
+	Connection            awsevents.IConnection
+	Method                sfn.TaskInput
+	Body                  sfn.TaskInput
+	Headers               sfn.TaskInput
+	QueryStringParameters sfn.TaskInput
+	UrlEncodingFormat     URLEncodingFormat
+}
+
+// HttpInvoke_Jsonata is NewHttpInvoke for a JSONata state, as the CDK's HttpInvoke.jsonata.
+func HttpInvoke_Jsonata(scope constructs.Construct, id *string, props *HttpInvokeJsonataProps) HttpInvoke {
+	checkProps(scope, id, "HttpInvoke", props == nil)
+	return NewHttpInvoke(scope, id, &HttpInvokeProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:             props.StateName,
+		Credentials:           props.Credentials,
+		Heartbeat:             props.Heartbeat,
+		HeartbeatTimeout:      props.HeartbeatTimeout,
+		IntegrationPattern:    props.IntegrationPattern,
+		TaskTimeout:           props.TaskTimeout,
+		Timeout:               props.Timeout,
+		Assign:                props.Assign,
+		Outputs:               props.Outputs,
+		ApiEndpoint:           props.ApiEndpoint,
+		ApiRoot:               props.ApiRoot,
+		Connection:            props.Connection,
+		Method:                props.Method,
+		Body:                  props.Body,
+		Headers:               props.Headers,
+		QueryStringParameters: props.QueryStringParameters,
+		UrlEncodingFormat:     props.UrlEncodingFormat,
 	})
 }
 

@@ -1,0 +1,4 @@
+package tasks
+
+// TranslateToJSONata exposes the EvaluateExpression translator to tests.
+var TranslateToJSONata = translateToJSONata
