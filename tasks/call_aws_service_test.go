@@ -47,6 +47,7 @@ func TestCallAwsServiceAdditionalStatementCondition(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewCallAwsService(stack, jsii.String("Register"), &tasks.CallAwsServiceProps{
 		Service: jsii.String("batch"), Action: jsii.String("registerJobDefinition"),
+		Parameters:   &map[string]interface{}{"JobDefinitionName": "x-1", "Type": "container"},
 		IamResources: jsii.Strings(arn("batch", "job-definition/x-*")),
 		AdditionalIamStatements: &[]awsiam.PolicyStatement{awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
 			Actions: jsii.Strings("iam:PassRole"), Resources: jsii.Strings("arn:aws:iam::111122223333:role/job"),
