@@ -91,7 +91,7 @@ func suppressWildcards(stack awscdk.Stack, machine sfn.StateMachine, jobRole aws
 		},
 		{
 			Id:     jsii.String("AwsSolutions-IAM5"),
-			Reason: jsii.String("per-execution names: job definitions echo-<uuid> (registered, then deregistered), request/response keys under " + keyPrefix + "/, and job IDs assigned at submission (batch:TerminateJob, used by .sync to stop the job)"),
+			Reason: jsii.String("per-execution names: job definitions echo-<uuid> (registered, then deregistered), request/response keys under " + keyPrefix + "/, and job IDs assigned at submission (batch:SubmitJob is authorized on the job it creates, batch:TerminateJob stops it for .sync)"),
 			AppliesTo: &[]interface{}{
 				"Resource::arn:<AWS::Partition>:s3:::<" + bucketID + ">/" + keyPrefix + "/*",
 				"Resource::arn:<AWS::Partition>:batch:<AWS::Region>:<AWS::AccountId>:job-definition/echo-*",
