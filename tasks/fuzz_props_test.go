@@ -61,6 +61,10 @@ var constructors = map[string]any{
 	"SageMakerCreateTransformJob": tasks.NewSageMakerCreateTransformJob, "SageMakerUpdateEndpoint": tasks.NewSageMakerUpdateEndpoint,
 	"SnsPublish": tasks.NewSnsPublish, "SqsSendMessage": tasks.NewSqsSendMessage,
 	"StepFunctionsInvokeActivity": tasks.NewStepFunctionsInvokeActivity, "StepFunctionsStartExecution": tasks.NewStepFunctionsStartExecution,
+	"EksRunJob": tasks.NewEksRunJob, "EksCreateCluster": tasks.NewEksCreateCluster, "EksDeleteCluster": tasks.NewEksDeleteCluster,
+	"EksCreateNodegroup": tasks.NewEksCreateNodegroup, "EksDeleteNodegroup": tasks.NewEksDeleteNodegroup,
+	"EksCreateFargateProfile": tasks.NewEksCreateFargateProfile, "EksDeleteFargateProfile": tasks.NewEksDeleteFargateProfile,
+	"SageMakerCreateLabelingJob": tasks.NewSageMakerCreateLabelingJob,
 }
 
 // TestPropsFuzzer builds every constructor with generated props: nil,
