@@ -592,3 +592,18 @@ func TestEksInAWorkflow(t *testing.T) {
 	assert.Equal(t, cdktest.Definition(t, cdkTpl), cdktest.Definition(t, goTpl))
 	assert.Equal(t, eksIAM(t, cdkTpl), eksIAM(t, goTpl))
 }
+
+// Raw eks:createNodegroup.sync through CustomTask gets the typed task's
+// statements.
+func TestEksCustomTaskIAM(t *testing.T) {
+	typed := cdktest.NewStack()
+	tt := tasks.NewEksCreateNodegroup(typed, jsii.String("Create"), eksNodegroupProps(func(p *tasks.EksCreateNodegroupProps) {
+		p.IntegrationPattern = sfn.IntegrationPattern_RUN_JOB
+	}))
+	raw := cdktest.NewStack()
+	rt := tasks.NewCustomTask(raw, jsii.String("Create"), &tasks.CustomTaskProps{StateJson: &map[string]interface{}{
+		"Type": "Task", "Resource": "arn:aws:states:::eks:createNodegroup.sync",
+		"Parameters": map[string]interface{}{"ClusterName": "prod", "NodegroupName": "general", "NodeRole": eksNodeRole,
+			"Subnets": []interface{}{"subnet-a", "subnet-b"}}}})
+	assert.Equal(t, eksIAM(t, machine(t, typed, tt)), eksIAM(t, machine(t, raw, rt)))
+}
