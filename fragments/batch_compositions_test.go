@@ -163,7 +163,7 @@ func TestDemandExecutionIAM(t *testing.T) {
 	assert.Equal(t, map[string][]string{
 		"s3:PutObject": objects, "s3:GetObject": objects,
 		"batch:RegisterJobDefinition": definitions, "batch:DeregisterJobDefinition": definitions,
-		"batch:SubmitJob":                       append(append([]string(nil), definitions...), jobQueueARN),
+		"batch:SubmitJob":                       append(append([]string(nil), definitions...), stackARN("batch", "job/*"), jobQueueARN),
 		"iam:PassRole (to batch.amazonaws.com)": {jobRoleARN},
 		"batch:DescribeJobs":                    {"*"},
 		"batch:TerminateJob":                    {stackARN("batch", "job/*")},
@@ -180,7 +180,7 @@ func TestDataSyncIAM(t *testing.T) {
 	objects := s3ARN("exchange-bucket/jobs/echo/*")
 	assertExactStatements(t, append([]map[string]any{
 		stmt([]string{"s3:PutObject"}, objects), stmt([]string{"s3:GetObject"}, objects),
-		stmt([]string{"batch:RegisterJobDefinition"}, definitions), stmt([]string{"batch:SubmitJob"}, definitions, jobQueueARN),
+		stmt([]string{"batch:RegisterJobDefinition"}, definitions), stmt([]string{"batch:SubmitJob"}, definitions, jobQueueARN, stackARN("batch", "job/*")),
 		stmt([]string{"batch:DeregisterJobDefinition"}, definitions), passRoleToBatch(jobRoleARN),
 	}, batchSyncStatements()...), tpl)
 }

@@ -156,7 +156,7 @@ func TestBatchInvokedIAM(t *testing.T) {
 		{"registered per execution", echoProps(nil), append([]map[string]any{
 			stmt([]string{"s3:PutObject"}, objects), stmt([]string{"s3:GetObject"}, objects),
 			stmt([]string{"batch:RegisterJobDefinition"}, definitions),
-			stmt([]string{"batch:SubmitJob"}, definitions, jobQueueARN),
+			stmt([]string{"batch:SubmitJob"}, definitions, jobQueueARN, stackARN("batch", "job/*")),
 			stmt([]string{"batch:DeregisterJobDefinition"}, definitions),
 			passRoleToBatch(jobRoleARN),
 		}, batchSyncStatements()...)},
@@ -166,7 +166,7 @@ func TestBatchInvokedIAM(t *testing.T) {
 			})
 		}), append([]map[string]any{
 			stmt([]string{"s3:PutObject"}, s3ARN("exchange-bucket/*")), stmt([]string{"s3:GetObject"}, s3ARN("exchange-bucket/*")),
-			stmt([]string{"batch:SubmitJob"}, stackARN("batch", "job-definition/echo-handler:4"), jobQueueARN),
+			stmt([]string{"batch:SubmitJob"}, stackARN("batch", "job-definition/echo-handler:4"), jobQueueARN, stackARN("batch", "job/*")),
 		}, batchSyncStatements()...)},
 	}
 	for _, tt := range tests {

@@ -63,7 +63,8 @@ const (
 // then fails with the original error, not the deregister's result (a failed
 // cleanup also ends in that Fail). With JobDefinitionArn: Task "<id>
 // SubmitJob" alone. IAM as the states it uses: register, submit and
-// deregister on job-definition/<name>-*, the queue, batch:DescribeJobs,
+// deregister on job-definition/<name>-*, submit on the queue and on job/*
+// (the job it creates), batch:DescribeJobs,
 // batch:TerminateJob, the Batch EventBridge rule, and iam:PassRole on the
 // job's roles, only to AWS Batch. The states are built, and props
 // checked, when NewSubmitJob is called.

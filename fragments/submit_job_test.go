@@ -75,12 +75,12 @@ func TestSubmitJobIAM(t *testing.T) {
 	}{
 		{"registered per execution: only that name's definitions, the queue, the role to Batch", registeredJob(nil), append([]map[string]any{
 			stmt([]string{"batch:RegisterJobDefinition"}, definitions),
-			stmt([]string{"batch:SubmitJob"}, definitions, jobQueueARN),
+			stmt([]string{"batch:SubmitJob"}, definitions, jobQueueARN, stackARN("batch", "job/*")),
 			stmt([]string{"batch:DeregisterJobDefinition"}, definitions),
 			passRoleToBatch(jobRoleARN),
 		}, batchSyncStatements()...)},
 		{"fixed at deploy time: that revision and the queue", fixedJob(nil), append([]map[string]any{
-			stmt([]string{"batch:SubmitJob"}, stackARN("batch", "job-definition/render:3"), jobQueueARN),
+			stmt([]string{"batch:SubmitJob"}, stackARN("batch", "job-definition/render:3"), jobQueueARN, stackARN("batch", "job/*")),
 		}, batchSyncStatements()...)},
 	}
 	for _, tt := range tests {

@@ -54,7 +54,8 @@ type SubmitJobProps struct {
 // to clean up. IAM as tasks.NewBatchSubmitJob in RUN_JOB: batch:SubmitJob on
 // the job definition (and its revisions when none is given;
 // job-definition/* in the account and region when it is decided at run
-// time) and the queue; batch:DescribeJobs, batch:TerminateJob and the
+// time), the queue and the account's jobs (job/*, the job SubmitJob creates);
+// batch:DescribeJobs, batch:TerminateJob and the
 // StepFunctionsGetEventsForBatchJobsRule rule.
 func NewSubmitJob(scope constructs.Construct, id *string, props *SubmitJobProps) tasks.Task {
 	if props == nil {

@@ -205,13 +205,13 @@ func TestBatchIAM(t *testing.T) {
 		}, []map[string]any{stmt(register, arn("batch", "job-definition/*")), passRole("arn:" + partition + ":iam::" + account + ":role/*")}},
 		{"submit: the definition given and the queue, with the .sync statements", func(stack awscdk.Stack) sfn.IChainable {
 			return states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionArn = str("render:3") }))
-		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render:3"), queueARN)}, sync...)},
+		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render:3"), queueARN, arn("batch", "job/*"))}, sync...)},
 		{"submit with a run-time definition", func(stack awscdk.Stack) sfn.IChainable {
 			return states.NewSubmitJob(stack, str("S"), submitProps(nil))
-		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/*"), queueARN)}, sync...)},
+		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/*"), queueARN, arn("batch", "job/*"))}, sync...)},
 		{"submit with a run-time definition registered under a base name: that name's definitions", func(stack awscdk.Stack) sfn.IChainable {
 			return states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.JobDefinitionName = str("render") }))
-		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render-*"), queueARN)}, sync...)},
+		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render-*"), queueARN, arn("batch", "job/*"))}, sync...)},
 		{"deregister a literal revision", func(stack awscdk.Stack) sfn.IChainable {
 			return states.NewDeregisterJobDefinition(stack, str("D"), &states.DeregisterJobDefinitionProps{JobDefinitionArn: str("render:3")})
 		}, []map[string]any{stmt(deregister, arn("batch", "job-definition/render:3"))}},

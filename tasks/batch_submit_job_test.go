@@ -162,8 +162,12 @@ func TestBatchSubmitJobIAM(t *testing.T) {
 		p.JobDefinitionArn = tasks.StringAt("$.definition")
 		p.JobQueueArn = tasks.StringAt("$.queue")
 	}
-	literal := []map[string]any{stmt(submit, jobDefARN, jobQueueARN)}
-	wildcard := []map[string]any{stmt(submit, arn("batch", "job-definition/*"), arn("batch", "job-queue/*"))}
+	// SubmitJob requires the job resource type, whose ARN (job/<id>) is
+	// known only once the job exists: job/* in the account and region.
+	jobs := arn("batch", "job/*")
+	literal := []map[string]any{stmt(submit, jobDefARN, jobQueueARN, jobs)}
+	wildcard := []map[string]any{stmt(submit, arn("batch", "job-definition/*"), arn("batch", "job-queue/*"), jobs)}
+	tagged := []map[string]any{stmt(submit, jobDefARN, jobQueueARN, jobs), stmt([]string{"batch:TagResource"}, jobs)}
 	tests := []struct {
 		name    string
 		pattern sfn.IntegrationPattern
@@ -175,13 +179,19 @@ func TestBatchSubmitJobIAM(t *testing.T) {
 		{"definition without revision: its revisions", sfn.IntegrationPattern_REQUEST_RESPONSE, func(p *tasks.BatchSubmitJobProps) {
 			p.JobDefinitionArn = jsii.String("render")
 			p.JobQueueArn = jsii.String("main")
-		}, []map[string]any{stmt(submit, arn("batch", "job-definition/render"), arn("batch", "job-definition/render:*"), arn("batch", "job-queue/main"))}},
+		}, []map[string]any{stmt(submit, arn("batch", "job-definition/render"), arn("batch", "job-definition/render:*"), arn("batch", "job-queue/main"), jobs)}},
 		{"dynamic run job", sfn.IntegrationPattern_RUN_JOB, dynamic, append(wildcard, syncExtra...)},
 		{"dynamic request response", sfn.IntegrationPattern_REQUEST_RESPONSE, dynamic, wildcard},
 		{"dynamic definition narrowed by IamJobDefinitions", sfn.IntegrationPattern_RUN_JOB, func(p *tasks.BatchSubmitJobProps) {
 			p.JobDefinitionArn = tasks.StringAt("$.definition")
 			p.IamJobDefinitions = jsii.Strings(arn("batch", "job-definition/render-*"))
-		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render-*"), jobQueueARN)}, syncExtra...)},
+		}, append([]map[string]any{stmt(submit, arn("batch", "job-definition/render-*"), jobQueueARN, jobs)}, syncExtra...)},
+		{"tags: batch:TagResource on the jobs (tag-on-create)", sfn.IntegrationPattern_REQUEST_RESPONSE, func(p *tasks.BatchSubmitJobProps) {
+			p.Tags = &map[string]*string{"team": jsii.String("render")}
+		}, tagged},
+		{"tags decided at run time", sfn.IntegrationPattern_RUN_JOB, func(p *tasks.BatchSubmitJobProps) {
+			p.Tags = tasks.StringMapAt("$.tags")
+		}, append(append([]map[string]any(nil), tagged...), syncExtra...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

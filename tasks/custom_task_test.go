@@ -39,7 +39,7 @@ func TestCustomTaskDerivesProcessingJobIAM(t *testing.T) {
 	task := tasks.NewCustomTask(stack, jsii.String("HelloWorldProcessingJob"), &tasks.CustomTaskProps{StateJson: processingJob(role.RoleArn())})
 	tpl := machine(t, stack, task)
 	assert.Equal(t, []map[string]any{
-		stmt([]string{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags"},
+		stmt([]string{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags", "sagemaker:ListTags"},
 			arn("sagemaker", "processing-job/hello-world-*")),
 		stmt([]string{"events:PutTargets", "events:PutRule", "events:DescribeRule"},
 			arn("events", "rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule")),

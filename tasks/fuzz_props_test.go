@@ -30,6 +30,10 @@ var constructors = map[string]any{
 	"HttpInvoke": tasks.NewHttpInvoke, "CallApiGatewayRestApiEndpoint": tasks.NewCallApiGatewayRestApiEndpoint,
 	"CallApiGatewayHttpApiEndpoint": tasks.NewCallApiGatewayHttpApiEndpoint, "EvaluateExpression": tasks.NewEvaluateExpression,
 	"CallAwsServiceCrossRegion": tasks.NewCallAwsServiceCrossRegion,
+	"EksRunJob": tasks.NewEksRunJob, "EksCreateCluster": tasks.NewEksCreateCluster, "EksDeleteCluster": tasks.NewEksDeleteCluster,
+	"EksCreateNodegroup": tasks.NewEksCreateNodegroup, "EksDeleteNodegroup": tasks.NewEksDeleteNodegroup,
+	"EksCreateFargateProfile": tasks.NewEksCreateFargateProfile, "EksDeleteFargateProfile": tasks.NewEksDeleteFargateProfile,
+	"SageMakerCreateLabelingJob": tasks.NewSageMakerCreateLabelingJob,
 }
 
 // TestPropsFuzzer builds every task constructor with generated props: each

@@ -136,9 +136,10 @@ func TestSageMakerDefaultRole(t *testing.T) {
 	assert.JSONEq(t, `{"ContainerArguments":["--day","1"],"ContainerEntrypoint":["python3","/opt/etl.py"],"ImageUri":"111122223333.dkr.ecr.eu-west-1.amazonaws.com/etl:3"}`, smJSON(params["AppSpecification"]))
 	assert.Contains(t, smJSON(params["RoleArn"]), "TaskSagemakerRole")
 
-	// The state machine role: tags need AddTags even in REQUEST_RESPONSE.
+	// The state machine role: AddTags and ListTags on the job even in
+	// REQUEST_RESPONSE, as AWS's templates grant them.
 	sm := smMachineStatements(t, tpl)
-	assert.Contains(t, smJSON(sm), `"sagemaker:CreateProcessingJob","sagemaker:AddTags"`)
+	assert.Contains(t, smJSON(sm), `"sagemaker:CreateProcessingJob","sagemaker:AddTags","sagemaker:ListTags"`)
 	cdktest.Golden(t, "sagemaker_default_role", cdktest.Snapshot(tpl))
 }
 
@@ -391,6 +392,6 @@ func TestSageMakerSeedProcessingTypedEqualsCustom(t *testing.T) {
 	assert.JSONEq(t, `[
 	 {"Action":["events:PutTargets","events:PutRule","events:DescribeRule"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:events:ap-northeast-1:000000000000:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule"]},
 	 {"Action":["iam:PassRole"],"Condition":{"StringEquals":{"iam:PassedToService":"sagemaker.amazonaws.com"}},"Effect":"Allow","Resource":["${SageMakerRoleD4FCFA3F.Arn}"]},
-	 {"Action":["sagemaker:CreateProcessingJob","sagemaker:DescribeProcessingJob","sagemaker:StopProcessingJob","sagemaker:AddTags"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:sagemaker:ap-northeast-1:000000000000:processing-job/hello-world-*"]}
+	 {"Action":["sagemaker:CreateProcessingJob","sagemaker:DescribeProcessingJob","sagemaker:StopProcessingJob","sagemaker:AddTags","sagemaker:ListTags"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:sagemaker:ap-northeast-1:000000000000:processing-job/hello-world-*"]}
 	]`, smJSON(typed))
 }

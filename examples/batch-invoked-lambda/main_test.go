@@ -61,7 +61,7 @@ func TestExactIAM(t *testing.T) {
 		allow([]string{"s3:GetObject"}, objects),
 		allow([]string{"batch:RegisterJobDefinition"}, definitions),
 		passRole,
-		allow([]string{"batch:SubmitJob"}, definitions, "${"+id(app.Queue)+".JobQueueArn}"),
+		allow([]string{"batch:SubmitJob"}, definitions, "${"+id(app.Queue)+".JobQueueArn}", arn("batch", "job/*")),
 		allow([]string{"batch:DescribeJobs"}, "*"),
 		allow([]string{"batch:TerminateJob"}, arn("batch", "job/*")),
 		allow([]string{"events:PutTargets", "events:PutRule", "events:DescribeRule"}, arn("events", "rule/StepFunctionsGetEventsForBatchJobsRule")),

@@ -38,7 +38,7 @@ func TestNoWildcardResource(t *testing.T) {
 	flat := func(x any) string { return cdktest.Flatten(x) }
 	assert.Len(t, got, 3)
 	job := got[0].(map[string]any)
-	assert.Equal(t, []any{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags"}, job["Action"])
+	assert.Equal(t, []any{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags", "sagemaker:ListTags"}, job["Action"])
 	assert.Equal(t, "arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:processing-job/hello-world-*", flat(job["Resource"]))
 	rule := got[1].(map[string]any)
 	assert.Equal(t, "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule", flat(rule["Resource"]))

@@ -11,20 +11,28 @@ func init() {
 	})
 }
 
-// BatchSubmitJob grants batch:SubmitJob on the job definition and the job
-// queue (AWS Batch authorizes SubmitJob on both; the Step Functions guide
-// says "*", but both resource types are documented). RUN_JOB adds
-// batch:DescribeJobs on "*" (AWS Batch documents no resource-level
-// permission for it), batch:TerminateJob on the account's jobs (its
-// resource is job/<id>, unknown until the job is submitted) and the
-// EventBridge rule. REQUEST_RESPONSE gets no rule (the CDK adds one).
+// BatchSubmitJob grants batch:SubmitJob on the job definition, the job
+// queue and the account's jobs in this region (job/*): the Service
+// Authorization Reference lists job and job-queue as SubmitJob's required
+// resource types (the job definition optional), and the job's ID, so its
+// ARN, is only known once it is submitted. The Step Functions guide says
+// "*". A request that tags the job (Tags) adds batch:TagResource on the
+// same jobs, the dependent action Batch authorizes tag-on-create with.
+// RUN_JOB adds batch:DescribeJobs on "*" (AWS Batch documents no
+// resource-level permission for it), batch:TerminateJob on the account's
+// jobs and the EventBridge rule. REQUEST_RESPONSE gets no rule (the CDK
+// adds one).
 func BatchSubmitJob(r Request) []Statement {
-	resources := append(batchJobDefinitionARNs(r), batchQueueARN(r))
+	jobs := r.Env.ARN("batch", "job/*")
+	resources := append(batchJobDefinitionARNs(r), batchQueueARN(r), jobs)
 	stmts := []Statement{{Actions: []string{"batch:SubmitJob"}, Resources: resources}}
+	if r.Param("Tags") != nil {
+		stmts = append(stmts, Statement{Actions: []string{"batch:TagResource"}, Resources: []string{jobs}})
+	}
 	if r.Pattern == RunJob {
 		stmts = append(stmts,
 			Statement{Actions: []string{"batch:DescribeJobs"}, Resources: []string{"*"}},
-			Statement{Actions: []string{"batch:TerminateJob"}, Resources: []string{r.Env.ARN("batch", "job/*")}},
+			Statement{Actions: []string{"batch:TerminateJob"}, Resources: []string{jobs}},
 			EventsRule(r.Env, "StepFunctionsGetEventsForBatchJobsRule"))
 	}
 	return stmts

@@ -17,7 +17,8 @@ type EcsRunTaskScope struct {
 	// TaskDefinition is the ecs:RunTask resource (a family's revisions
 	// when the revision is decided at run time).
 	TaskDefinition string
-	// Tasks is the ecs:StopTask/DescribeTasks resource for RUN_JOB.
+	// Tasks is the ecs:StopTask/DescribeTasks resource for RUN_JOB, and the
+	// ecs:TagResource one when the task is tagged.
 	Tasks string
 	// PassRoles are the task definition's task and execution roles: RunTask
 	// passes them to ECS without naming them in the request.
@@ -26,7 +27,8 @@ type EcsRunTaskScope struct {
 
 // EcsRunTask grants ecs:RunTask on the task definition revision the
 // request names (ECS authorizes RunTask against the revision ARN) and
-// iam:PassRole on the roles the task runs with, only to ECS tasks. RUN_JOB
+// iam:PassRole on the roles the task runs with, only to ECS tasks; a task
+// that gets tags (Tags, or PropagateTags) adds ecs:TagResource on it. RUN_JOB
 // adds ecs:StopTask and ecs:DescribeTasks on the cluster's tasks and the
 // EventBridge rule Step Functions uses to learn that the task stopped.
 //
@@ -38,11 +40,19 @@ func EcsRunTask(r Request, s EcsRunTaskScope) []Statement {
 		taskDef = ecsTaskDefinitionARN(r)
 	}
 	stmts := []Statement{{Actions: []string{"ecs:RunTask"}, Resources: []string{taskDef}}}
+	tasks := s.Tasks
+	if tasks == "" {
+		tasks = ecsTaskARNs(r)
+	}
+	if ecsTagsTask(r) {
+		// Tag-on-create: ECS authorizes the tags RunTask puts on the task
+		// (given, or propagated from the task definition) as
+		// ecs:TagResource on the task, with ecs:CreateAction = RunTask
+		// (Service Authorization Reference: RunTask's dependent action).
+		stmts = append(stmts, Statement{Actions: []string{"ecs:TagResource"}, Resources: []string{tasks},
+			Conditions: map[string]map[string]any{"StringEquals": {"ecs:CreateAction": "RunTask"}}})
+	}
 	if r.Pattern == RunJob {
-		tasks := s.Tasks
-		if tasks == "" {
-			tasks = ecsTaskARNs(r)
-		}
 		// Both actions are authorized on the task resource, whose ARN is
 		// task/<cluster>/<task id> (Service Authorization Reference, ECS):
 		// the Step Functions guide's template uses "*", which is not needed.
@@ -65,6 +75,20 @@ func EcsRunTask(r Request, s EcsRunTaskScope) []Statement {
 		stmts = append(stmts, PassRole("ecs-tasks.amazonaws.com", roles...))
 	}
 	return stmts
+}
+
+// ecsTagsTask reports whether RunTask puts tags on the task: Tags given,
+// or PropagateTags other than NONE (a run-time value may propagate).
+func ecsTagsTask(r Request) bool {
+	if r.Param("Tags") != nil {
+		return true
+	}
+	p := r.Param("PropagateTags")
+	if p == nil {
+		return false
+	}
+	s, ok := p.String()
+	return !ok || s != "NONE"
 }
 
 // EcsRolesNamed reports whether an ecs:runTask request names both roles

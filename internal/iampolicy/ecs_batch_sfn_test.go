@@ -51,17 +51,20 @@ func TestEcsRunTask(t *testing.T) {
 
 func TestBatchSubmitJob(t *testing.T) {
 	queue := arnOf("batch", "job-queue/q")
+	// SubmitJob requires the job resource type (Service Authorization
+	// Reference): without job/* every submission is denied.
+	jobs := arnOf("batch", "job/*")
 	tests := []struct {
 		name   string
 		jd, jq any
 		want   []string
 	}{
-		{"ARN with revision", arnOf("batch", "job-definition/jd:4"), queue, []string{arnOf("batch", "job-definition/jd:4"), queue}},
+		{"ARN with revision", arnOf("batch", "job-definition/jd:4"), queue, []string{arnOf("batch", "job-definition/jd:4"), queue, jobs}},
 		{"ARN without revision", arnOf("batch", "job-definition/jd"), queue,
-			[]string{arnOf("batch", "job-definition/jd"), arnOf("batch", "job-definition/jd:*"), queue}},
-		{"name", "jd", "q", []string{arnOf("batch", "job-definition/jd"), arnOf("batch", "job-definition/jd:*"), queue}},
-		{"name:revision", "jd:2", "q", []string{arnOf("batch", "job-definition/jd:2"), queue}},
-		{"dynamic", value.Dyn("$.jd"), value.Dyn("$.q"), []string{arnOf("batch", "job-definition/*"), arnOf("batch", "job-queue/*")}},
+			[]string{arnOf("batch", "job-definition/jd"), arnOf("batch", "job-definition/jd:*"), queue, jobs}},
+		{"name", "jd", "q", []string{arnOf("batch", "job-definition/jd"), arnOf("batch", "job-definition/jd:*"), queue, jobs}},
+		{"name:revision", "jd:2", "q", []string{arnOf("batch", "job-definition/jd:2"), queue, jobs}},
+		{"dynamic", value.Dyn("$.jd"), value.Dyn("$.q"), []string{arnOf("batch", "job-definition/*"), arnOf("batch", "job-queue/*"), jobs}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,11 +74,51 @@ func TestBatchSubmitJob(t *testing.T) {
 	}
 	sync := policy(t, "batch", "submitJob", RunJob, map[string]any{"JobDefinition": "jd:1", "JobQueue": "q"})
 	assert.Equal(t, []Statement{
-		{Actions: []string{"batch:SubmitJob"}, Resources: []string{arnOf("batch", "job-definition/jd:1"), queue}},
+		{Actions: []string{"batch:SubmitJob"}, Resources: []string{arnOf("batch", "job-definition/jd:1"), queue, jobs}},
 		{Actions: []string{"batch:DescribeJobs"}, Resources: []string{"*"}},
-		{Actions: []string{"batch:TerminateJob"}, Resources: []string{arnOf("batch", "job/*")}},
+		{Actions: []string{"batch:TerminateJob"}, Resources: []string{jobs}},
 		rule("StepFunctionsGetEventsForBatchJobsRule"),
 	}, sync)
+
+	// Tags on the job: batch:TagResource on the jobs (tag-on-create), in
+	// either pattern; none without tags (above).
+	for _, tags := range []any{map[string]any{"team": "data"}, value.Dyn("$.tags")} {
+		tagged := policy(t, "batch", "submitJob", RequestResponse, map[string]any{"JobDefinition": "jd:1", "JobQueue": "q", "Tags": tags})
+		assert.Equal(t, []Statement{
+			{Actions: []string{"batch:SubmitJob"}, Resources: []string{arnOf("batch", "job-definition/jd:1"), queue, jobs}},
+			{Actions: []string{"batch:TagResource"}, Resources: []string{jobs}},
+		}, tagged)
+	}
+}
+
+func TestEcsRunTaskTags(t *testing.T) {
+	cluster := "arn:aws:ecs:eu-west-1:111122223333:cluster/work"
+	tag := Statement{Actions: []string{"ecs:TagResource"}, Resources: []string{arnOf("ecs", "task/work/*")},
+		Conditions: map[string]map[string]any{"StringEquals": {"ecs:CreateAction": "RunTask"}}}
+	tests := []struct {
+		name  string
+		extra map[string]any
+		want  bool
+	}{
+		{"no tags", nil, false},
+		{"tags", map[string]any{"Tags": []any{map[string]any{"Key": "k", "Value": "v"}}}, true},
+		{"propagated from the task definition", map[string]any{"PropagateTags": "TASK_DEFINITION"}, true},
+		{"propagation off", map[string]any{"PropagateTags": "NONE"}, false},
+		{"propagation decided at run time", map[string]any{"PropagateTags": value.Dyn("$.propagate")}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := map[string]any{"Cluster": cluster, "TaskDefinition": "app:7"}
+			for k, v := range tt.extra {
+				m[k] = v
+			}
+			want := []Statement{{Actions: []string{"ecs:RunTask"}, Resources: []string{arnOf("ecs", "task-definition/app:7")}}}
+			if tt.want {
+				want = append(want, tag)
+			}
+			assert.Equal(t, want, policy(t, "ecs", "runTask", RequestResponse, m))
+		})
+	}
 }
 
 func TestEksCall(t *testing.T) {

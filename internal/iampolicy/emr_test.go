@@ -50,3 +50,18 @@ func TestEmrCreateClusterPassRole(t *testing.T) {
 	assert.Equal(t, []string{"iam:CreateServiceLinkedRole"}, got[4].Actions)
 	assert.Len(t, got, 5)
 }
+
+// Tags on the job run need emr-serverless:TagResource on the application's
+// job runs (StartJobRun's dependent action for tag-on-create); none without.
+func TestEmrServerlessStartJobRunTags(t *testing.T) {
+	runs := arnOf("emr-serverless", "/applications/app1/jobruns/*")
+	for _, tags := range []any{map[string]any{"team": "data"}, value.Dyn("$.tags")} {
+		got := policy(t, "emr-serverless", "startJobRun", RequestResponse, map[string]any{"ApplicationId": "app1", "Tags": tags})
+		assert.Equal(t, []Statement{
+			{Actions: []string{"emr-serverless:StartJobRun"}, Resources: []string{arnOf("emr-serverless", "/applications/app1")}},
+			{Actions: []string{"emr-serverless:TagResource"}, Resources: []string{runs}},
+		}, got)
+	}
+	untagged := policy(t, "emr-serverless", "startJobRun", RequestResponse, map[string]any{"ApplicationId": "app1"})
+	assert.Len(t, untagged, 1)
+}

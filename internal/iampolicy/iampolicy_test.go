@@ -54,7 +54,7 @@ func TestSageMakerProcessingJob(t *testing.T) {
 		"RoleArn":           role,
 	})
 	assert.Equal(t, []Statement{
-		{Actions: []string{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags"},
+		{Actions: []string{"sagemaker:CreateProcessingJob", "sagemaker:DescribeProcessingJob", "sagemaker:StopProcessingJob", "sagemaker:AddTags", "sagemaker:ListTags"},
 			Resources: []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/hello-world-*"}},
 		{Actions: []string{"events:PutTargets", "events:PutRule", "events:DescribeRule"},
 			Resources: []string{"arn:aws:events:eu-west-1:111122223333:rule/StepFunctionsGetEventsForSageMakerProcessingJobsRule"}},
@@ -66,7 +66,8 @@ func TestSageMakerProcessingJob(t *testing.T) {
 		"ProcessingJobName": "Nightly", "RoleArn": value.Dyn("$.role"),
 	})
 	assert.Equal(t, []Statement{
-		{Actions: []string{"sagemaker:CreateProcessingJob"}, Resources: []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/nightly"}},
+		{Actions: []string{"sagemaker:CreateProcessingJob", "sagemaker:AddTags", "sagemaker:ListTags"}, Resources: []string{
+			"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/Nightly", "arn:aws:sagemaker:eu-west-1:111122223333:processing-job/nightly"}},
 		{Actions: []string{"iam:PassRole"}, Resources: []string{"arn:aws:iam::111122223333:role/*"},
 			Conditions: map[string]map[string]any{"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}},
 	}, rr)
@@ -121,5 +122,6 @@ func TestKnownPrefixNarrowsDynamicNames(t *testing.T) {
 	}
 	in, _ := Lookup("sagemaker", "createProcessingJob")
 	stmts := in.Policy(Request{Env: env, Pattern: RunJob, Params: params(t, map[string]any{"ProcessingJobName": value.Dyn("States.Format('Hello-World-{}', States.UUID())")})})
-	assert.Equal(t, []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/hello-world-*"}, stmts[0].Resources)
+	assert.Equal(t, []string{"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/Hello-World-*",
+		"arn:aws:sagemaker:eu-west-1:111122223333:processing-job/hello-world-*"}, stmts[0].Resources)
 }
