@@ -63,3 +63,25 @@ func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.P
 	}
 	return sfn.NewPass(scope, id, props)
 }
+
+// NewMap is sfn.NewMap. In a Workflow the Map is held in Go with its item
+// processor (or iterator), Next, AddRetry and AddCatch, so that
+// NewStateMachine renders it, item processor included, with the rest; its
+// states' statements merge with the workflow's. Any other use makes it a
+// CDK Map.
+func NewMap(scope constructs.Construct, id *string, props *sfn.MapProps) sfn.Map {
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewMap(w, id, props)
+	}
+	return sfn.NewMap(scope, id, props)
+}
+
+// NewWait is sfn.NewWait. In a Workflow the Wait is held in Go with its
+// Next, so that NewStateMachine renders it with the rest (one jsii call
+// per WaitTime); any other use makes it a CDK Wait.
+func NewWait(scope constructs.Construct, id *string, props *sfn.WaitProps) sfn.Wait {
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewWait(w, id, props)
+	}
+	return sfn.NewWait(scope, id, props)
+}

@@ -104,21 +104,7 @@ func (g *graphRenderer) graph(start sfn.IChainable) (startAt string, states map[
 		if !g.claim(name) {
 			return "", nil, false
 		}
-		var state map[string]any
-		switch h := h.(type) {
-		case *lazyChoice:
-			state, ok = h.render(visit)
-		case *lazyParallel:
-			state, ok = h.render(g, visit)
-		case *lazyPass:
-			state, ok = h.render(visit)
-		case *lazyTask:
-			state, ok = h.render(visit, g.seconds)
-			g.stmts = append(g.stmts, h.r.Statements...)
-			for _, p := range h.r.Deferred {
-				g.problems = append(g.problems, name+": "+p)
-			}
-		}
+		state, ok := h.render(g, visit)
 		if !ok {
 			return "", nil, false
 		}
@@ -128,19 +114,23 @@ func (g *graphRenderer) graph(start sfn.IChainable) (startAt string, states map[
 }
 
 // render writes the task's state: its JSON, Next or End, and the retries
-// and catches recorded in Go.
-func (t *lazyTask) render(visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) (map[string]any, bool) {
+// and catches recorded in Go; its statements and deferred problems go to g.
+func (t *lazyTask) render(g *graphRenderer, visit visitFunc) (map[string]any, bool) {
 	state := make(map[string]any, len(t.r.JSON)+3)
 	for k, v := range t.r.JSON {
 		state[k] = v
 	}
-	return state, t.links.render(state, visit, seconds)
+	g.stmts = append(g.stmts, t.r.Statements...)
+	for _, p := range t.r.Deferred {
+		g.problems = append(g.problems, t.name()+": "+p)
+	}
+	return state, t.links.render(state, visit, g.seconds)
 }
 
 // render adds Next or End, Retry and Catch to state. Rules written in the
 // state's own JSON (a CustomTask's) follow the recorded ones, as the CDK
 // puts them.
-func (l *links) render(state map[string]any, visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) bool {
+func (l *links) render(state map[string]any, visit visitFunc, seconds func(awscdk.Duration) float64) bool {
 	if l.catchesNeedCDK() {
 		return false
 	}

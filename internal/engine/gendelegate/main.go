@@ -23,6 +23,8 @@ var interfaces = map[string]reflect.Type{
 	"Choice":      reflect.TypeOf((*sfn.Choice)(nil)).Elem(),
 	"Parallel":    reflect.TypeOf((*sfn.Parallel)(nil)).Elem(),
 	"Pass":        reflect.TypeOf((*sfn.Pass)(nil)).Elem(),
+	"Map":         reflect.TypeOf((*sfn.Map)(nil)).Elem(),
+	"Wait":        reflect.TypeOf((*sfn.Wait)(nil)).Elem(),
 }
 
 func main() {
