@@ -85,3 +85,28 @@ func NewWait(scope constructs.Construct, id *string, props *sfn.WaitProps) sfn.W
 	}
 	return sfn.NewWait(scope, id, props)
 }
+
+// DistributedMapProps are sfn.DistributedMapProps field for field (the
+// same names and types) plus IamBuckets, so that code written for
+// sfn.NewDistributedMap switches by changing the package.
+type DistributedMapProps = engine.DistributedMapProps
+
+// NewDistributedMap is sfn.NewDistributedMap with exact IAM: the role gets
+// what the ItemReader and ResultWriter need and no more — s3:ListBucket on
+// the bucket under an s3:prefix condition for S3ObjectsItemReader,
+// s3:GetObject on exactly the object for the JSON, JSON Lines and CSV
+// readers (and on the S3 Inventory manifest and its data files for
+// S3ManifestItemReader), s3:PutObject and the multipart actions under the
+// ResultWriter's prefix, and the KMS actions on a bucket's customer
+// managed key — instead of the CDK's bucket-wide statements without KMS.
+// The child executions' states:StartExecution, DescribeExecution,
+// StopExecution and RedriveExecution on the state machine's own
+// executions are the CDK's, for Standard and Express children alike.
+// A bucket decided at run time (BucketNamePath) needs IamBuckets.
+//
+// In a Workflow the map is held in Go with its item processor, Next,
+// AddRetry and AddCatch, and NewStateMachine renders it with the rest;
+// elsewhere it is a CDK DistributedMap carrying sfnkit's statements.
+func NewDistributedMap(scope constructs.Construct, id *string, props *DistributedMapProps) sfn.DistributedMap {
+	return engine.NewDistributedMap(scope, id, props)
+}

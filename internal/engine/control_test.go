@@ -5,6 +5,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -25,6 +26,8 @@ type makers struct {
 	pass     func(id string, p *sfn.PassProps) sfn.Pass
 	mapState func(id string, p *sfn.MapProps) sfn.Map
 	wait     func(id string, p *sfn.WaitProps) sfn.Wait
+	// dmap is sfnkit's Distributed Map, given to the CDK or held in Go.
+	dmap func(id string, p *engine.DistributedMapProps) sfn.DistributedMap
 }
 
 func (m makers) invoke(id string) tasks.Task {
@@ -39,6 +42,9 @@ func cdkMakers(stack awscdk.Stack) makers {
 		pass:     func(id string, p *sfn.PassProps) sfn.Pass { return sfn.NewPass(stack, jsii.String(id), p) },
 		mapState: func(id string, p *sfn.MapProps) sfn.Map { return sfn.NewMap(stack, jsii.String(id), p) },
 		wait:     func(id string, p *sfn.WaitProps) sfn.Wait { return sfn.NewWait(stack, jsii.String(id), p) },
+		dmap: func(id string, p *engine.DistributedMapProps) sfn.DistributedMap {
+			return engine.NewDistributedMap(stack, jsii.String(id), p)
+		},
 	}
 }
 
@@ -51,6 +57,9 @@ func goMakers(stack awscdk.Stack, flow *engine.Scope) makers {
 		pass:     func(id string, p *sfn.PassProps) sfn.Pass { return engine.NewPass(flow, jsii.String(id), p) },
 		mapState: func(id string, p *sfn.MapProps) sfn.Map { return engine.NewMap(flow, jsii.String(id), p) },
 		wait:     func(id string, p *sfn.WaitProps) sfn.Wait { return engine.NewWait(flow, jsii.String(id), p) },
+		dmap: func(id string, p *engine.DistributedMapProps) sfn.DistributedMap {
+			return engine.NewDistributedMap(flow, jsii.String(id), p)
+		},
 	}
 }
 
@@ -178,8 +187,8 @@ func TestHeldChoiceAfterwardsErrors(t *testing.T) {
 }
 
 // A workflow with every kind of state held in Go — tasks, Choice (with
-// Afterwards), Parallel, Pass, Map and Wait — renders in Go with no CDK
-// state created in the Workflow.
+// Afterwards), Parallel, Pass, Map, Distributed Map and Wait — renders in
+// Go with no CDK state created in the Workflow.
 func TestWorkflowMixStaysInGo(t *testing.T) {
 	_, flow := bothWays(t, func(m makers) sfn.IChainable {
 		each := m.mapState("Each", &sfn.MapProps{ItemsPath: jsii.String("$.items"), MaxConcurrency: jsii.Number(2)}).
@@ -189,7 +198,13 @@ func TestWorkflowMixStaysInGo(t *testing.T) {
 			Otherwise(m.pass("Nothing", nil)).
 			Afterwards(nil)
 		fan := m.parallel("Fan", nil).Branch(m.invoke("Left"), m.invoke("Right").Next(m.pass("Shape", nil)))
-		return m.invoke("Start").Next(route).Next(fan).Next(m.invoke("End"))
+		bucket := awss3.Bucket_FromBucketName(m.stack, jsii.String("Data"), jsii.String("data-bucket"))
+		spread := m.dmap("Spread", &engine.DistributedMapProps{
+			ItemReader: sfn.NewS3JsonItemReader(&sfn.S3FileItemReaderProps{Bucket: bucket, Key: jsii.String("items.json")})}).
+			ItemProcessor(m.invoke("Child").Next(m.choice("Check", nil).
+				When(sfn.Condition_IsPresent(jsii.String("$.ok")), m.pass("Fine", nil), nil).
+				Otherwise(m.wait("Retry later", &sfn.WaitProps{Time: sfn.WaitTime_Duration(awscdk.Duration_Seconds(jsii.Number(1)))}))), nil)
+		return m.invoke("Start").Next(route).Next(fan).Next(spread).Next(m.invoke("End"))
 	}, true)
 	assert.Empty(t, *flow.Node().Children(), "no CDK state was created in the Workflow")
 }

@@ -44,6 +44,7 @@ func (s *Scope) claim(id string) {
 //go:generate go run ./gendelegate -type Pass -recv "p *lazyPass" -skip Next,Id -out pass_cdk.go
 //go:generate go run ./gendelegate -type Map -recv "m *lazyMap" -skip ItemProcessor,Iterator,Next,AddRetry,AddCatch,Id -out map_cdk.go
 //go:generate go run ./gendelegate -type Wait -recv "w *lazyWait" -skip Next,Id -out wait_cdk.go
+//go:generate go run ./gendelegate -type DistributedMap -recv "m *lazyDistributedMap" -skip ItemProcessor,Next,AddRetry,AddCatch,Id -out distributed_map_cdk.go
 
 // lazyTask is a rendered task held in Go. Next, AddRetry and AddCatch are
 // recorded; any other use creates the CDK state (cdk) and applies them.

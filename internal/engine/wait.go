@@ -105,7 +105,7 @@ func readWaitTime(t sfn.WaitTime) (fields map[string]any) {
 	if rendered == nil {
 		return nil
 	}
-	w, _ := (*rendered)["w"].(map[string]any)
+	w, _ := unwrapJSIIMaps((*rendered)["w"]).(map[string]any)
 	json, _ := w["json"].(map[string]any)
 	if len(json) != 1 {
 		return nil

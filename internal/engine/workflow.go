@@ -22,6 +22,8 @@ type Workflow struct {
 	StartAt    string
 	States     map[string]map[string]any
 	Statements []iampolicy.Statement // merged
+	// DistributedMaps are the labels of its Distributed Maps (nil: none).
+	DistributedMaps []*string
 }
 
 // maxStateName is the longest state name Step Functions accepts.
@@ -41,7 +43,7 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 	case len(g.problems) > 0:
 		return nil, false, fmt.Errorf("%s", strings.Join(g.problems, "; "))
 	}
-	return &Workflow{StartAt: startAt, States: states, Statements: iampolicy.Merge(g.stmts...)}, true, nil
+	return &Workflow{StartAt: startAt, States: states, Statements: iampolicy.Merge(g.stmts...), DistributedMaps: g.distributedMaps}, true, nil
 }
 
 // graphRenderer renders a workflow and the branches nested in it, with
@@ -52,6 +54,8 @@ type graphRenderer struct {
 	stmts    []iampolicy.Statement
 	problems []string
 	failure  error // a definition Step Functions would reject
+	// distributedMaps are the labels of the Distributed Maps rendered.
+	distributedMaps []*string
 }
 
 func (g *graphRenderer) claim(name string) bool {
@@ -310,6 +314,9 @@ func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.St
 		p.DefinitionSubstitutions = &subs
 	}
 	sm := sfn.NewStateMachine(scope, id, &p)
+	if len(w.DistributedMaps) > 0 {
+		grantDistributedMaps(sm, w.DistributedMaps)
+	}
 	for _, s := range w.Statements {
 		sm.AddToRolePolicy(policyStatement(s))
 	}
