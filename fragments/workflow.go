@@ -9,12 +9,13 @@ import (
 
 // Workflow is a scope for sfnkit states that are rendered in Go: tasks
 // built in a Workflow and linked with their own Next, AddRetry and
-// AddCatch (and Choices, Parallels and Passes made with NewChoice,
-// NewParallel and NewPass)
+// AddCatch, and the control states made with NewChoice (Afterwards
+// included), NewParallel, NewPass, NewMap, NewDistributedMap and NewWait,
 // cost no jsii object or call each, and NewStateMachine renders them in
-// one piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
-// becomes an ordinary CDK state at that moment, so everything still works,
-// at the CDK's usual cost.
+// one piece, with state names unique across every branch and item
+// processor and one statement per action set. Given to a CDK API (a CDK
+// Choice, Parallel, Chain…), a state becomes an ordinary CDK state at that
+// moment, so everything still works, at the CDK's usual cost.
 type Workflow = engine.Scope
 
 // NewWorkflow creates a Workflow under scope.
