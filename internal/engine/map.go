@@ -209,12 +209,12 @@ func (m *lazyMap) render(g *graphRenderer, visit visitFunc) (map[string]any, boo
 }
 
 // jsonPathField is a state's path field (InputPath, ResultPath…) as the
-// CDK renders it: the path, or null for JsonPath.DISCARD. ok is false for
-// what the CDK renders with its own machinery or rejects: other tokens,
-// and paths not starting with "$".
+// CDK renders it: the path, or null for JsonPath.DISCARD (or sfnkit's
+// Discard). ok is false for what the CDK renders with its own machinery or
+// rejects: other tokens, and paths not starting with "$".
 func jsonPathField(path string) (any, bool) {
 	switch {
-	case IsDiscardToken(path):
+	case path == Discard || IsDiscardToken(path):
 		return nil, true
 	case value.IsTokenString(path), len(path) == 0, path[0] != '$':
 		return nil, false
