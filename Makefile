@@ -18,7 +18,7 @@ NPM_STAMP := node_modules/.installed
 .PHONY: deps test synth fuzz bench clean-node
 
 deps: $(NPM_STAMP)
-	go mod download
+	@go mod download
 
 # npm ci only when node_modules is missing or older than the lock file.
 # aws-cdk ships Go init templates: a go.mod in node_modules (and cdk.out) makes
@@ -40,21 +40,25 @@ synth: deps
 	for cfg in examples/*/cdk.json; do \
 	  [ -e "$$cfg" ] || continue; \
 	  found=1; dir=$$(dirname "$$cfg"); name=$$(basename "$$dir"); out="$(REPO)/cdk.out/$$name"; \
-	  echo "==> synth $$name"; \
-	  (cd "$$dir" && "$(REPO)/node_modules/.bin/cdk" synth --quiet --output "$$out" 2>&1 | sed 's/Runtime process exited abnormally: waitid: no child processes//'); \
-	  echo "    templates: $$out"; \
+	  echo "synth $$name -> cdk.out/$$name"; \
+	  (cd "$$dir" && "$(REPO)/node_modules/.bin/cdk" synth --quiet --no-notices --output "$$out" 2>&1 \
+	    | { grep -v -e 'Runtime process exited abnormally' -e 'feature flags are not configured' -e '^$$' || true; }); \
 	  go run ./integ/cmd/synthsummary "$$out"; \
 	done; \
 	if [ $$found -eq 0 ]; then echo "make synth: no examples/*/cdk.json yet, nothing to synthesize"; fi
 
-# Each fuzz target of internal/expr in turn (go test -fuzz takes one at a time).
+# The props fuzzers of tasks, states and fragments at FUZZ_BUILDS builds per
+# constructor (make test runs 2), then each native fuzz target in turn
+# (go test -fuzz takes one at a time).
 FUZZTIME ?= 30s
+FUZZ_BUILDS ?= 20
 fuzz:
-	@targets=$$(go test ./internal/expr -list '^Fuzz' | grep '^Fuzz' || true); \
-	if [ -z "$$targets" ]; then echo "make fuzz: no Fuzz targets in ./internal/expr"; exit 0; fi; \
-	for f in $$targets; do \
-	  echo "==> $$f ($(FUZZTIME))"; \
-	  go test ./internal/expr -run '^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME); \
+	SFNKIT_FUZZ_BUILDS=$(FUZZ_BUILDS) go test ./tasks ./states ./fragments -run TestPropsFuzzer -count=1 -v 2>&1 | grep -E 'props fuzzer|FAIL|reproduce|^ok' ; exit $${PIPESTATUS[0]}
+	@for pkg in ./internal/expr ./internal/value; do \
+	  for f in $$(go test $$pkg -list '^Fuzz' | grep '^Fuzz'); do \
+	    echo "==> $$pkg $$f ($(FUZZTIME))"; \
+	    go test $$pkg -run '^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) || exit 1; \
+	  done; \
 	done
 
 clean-node:

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -254,14 +255,13 @@ func (b *batchInvoked) build(scope constructs.Construct, id string, run batchInv
 // submitJob describes the job: a definition registered with the handler's
 // environment and command, or the fixed definition with them as overrides.
 func (b *batchInvoked) submitJob(run batchInvocation) *SubmitJobProps {
-	env := map[string]interface{}{}
-	for k, v := range run.environment {
-		env[k] = v
-	}
 	p := &SubmitJobProps{JobName: stringField(run.name), JobQueueArn: stringField(b.queue), TaskTimeout: b.props.TaskTimeout}
 	if b.definition != nil {
-		overrides := &tasks.BatchContainerOverrides{Environment: tasks.Verbatim(env), Command: run.command, Memory: optionalAny(b.memory)}
-		overrides.Vcpus, overrides.GpuCount = b.vcpus, b.gpu
+		overrides := &tasks.BatchContainerOverrides{
+			Environment: standing[map[string]*string](value.NewObject(run.environment).Verbatim()),
+			Command:     standing[[]*string](run.command), Memory: standingSize(b.memory),
+			Vcpus: standing[float64](b.vcpus), GpuCount: standing[float64](b.gpu),
+		}
 		p.JobDefinitionArn, p.ContainerOverrides = stringField(b.definition), overrides
 		return p
 	}
@@ -310,7 +310,7 @@ func (b *batchInvoked) format(parts ...*value.Value) *value.Value {
 		s, isString := p.String()
 		switch {
 		case isString && value.IsTokenString(s):
-			p = b.slot("Token", p)
+			p = b.slot(b.propOf(p), p)
 		case isString:
 			template.WriteString(escapeTemplate(s))
 			continue
@@ -334,6 +334,18 @@ func (b *batchInvoked) format(parts ...*value.Value) *value.Value {
 		return value.Lit(text.String())
 	}
 	return value.Dyn("States.Format('" + template.String() + "', " + strings.Join(args, ", ") + ")")
+}
+
+// propOf names the prop a part of a location came from, for the slot that
+// carries it in the working state.
+func (b *batchInvoked) propOf(part *value.Value) string {
+	switch part {
+	case b.bucket:
+		return "Bucket"
+	case b.keyPrefix:
+		return "KeyPrefix"
+	}
+	return "Location"
 }
 
 // escapeTemplate escapes literal text for a States.Format template.
@@ -364,6 +376,25 @@ func stringField(v *value.Value) *string {
 		return jsii.String(s)
 	}
 	return value.MarkString(v.Expr())
+}
+
+// standing puts a value, literal or dynamic, in a CDK-typed field: the
+// pointer stands for it wherever sfnkit reads the field.
+func standing[T any](v *value.Value) *T {
+	if v == nil {
+		return nil
+	}
+	return value.Stand[T](v)
+}
+
+// standingSize puts a value in MiB, literal or dynamic, in a Size field.
+func standingSize(v *value.Value) awscdk.Size {
+	if v == nil {
+		return nil
+	}
+	s := awscdk.Size_Mebibytes(jsii.Number(0))
+	value.StandFor(s, v)
+	return s
 }
 
 // optionalAny keeps an absent value absent (nil interface, not a nil *Value).

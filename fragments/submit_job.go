@@ -1,6 +1,7 @@
 package fragments
 
 import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -31,8 +32,8 @@ type SubmitJobProps struct {
 	// states.SubmitJobProps.
 	ContainerOverrides *tasks.BatchContainerOverrides
 	Parameters         *map[string]interface{}
-	Attempts           *tasks.Value
-	Timeout            *tasks.Value
+	Attempts           *float64
+	Timeout            awscdk.Duration
 	Tags               *map[string]*string
 	// TaskTimeout bounds the wait for the job; when it runs out, the
 	// job definition is deregistered too.

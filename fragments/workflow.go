@@ -30,6 +30,8 @@ func NewWorkflow(scope constructs.Construct, id *string) *Workflow {
 // the role receives the states' merged statements. Otherwise the CDK
 // renders it, as sfn.DefinitionBody_FromChainable would.
 func NewStateMachine(scope constructs.Construct, id *string, definition sfn.IChainable, props *sfn.StateMachineProps) sfn.StateMachine {
+	checkStateProps("StateMachine", scope, id, props)
+	defer asValidationError("StateMachine", scope, id)
 	return engine.NewStateMachine(scope, id, definition, props)
 }
 
@@ -38,6 +40,8 @@ func NewStateMachine(scope constructs.Construct, id *string, definition sfn.ICha
 // with the rest (one jsii call per condition); any other use (Afterwards,
 // a CDK API) makes it an ordinary CDK Choice.
 func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) sfn.Choice {
+	checkStateProps("Choice", scope, id, props)
+	defer asValidationError("Choice", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewChoice(w, id, props)
 	}
@@ -49,6 +53,8 @@ func NewChoice(scope constructs.Construct, id *string, props *sfn.ChoiceProps) s
 // renders it, branches included, with the rest; its branches' statements
 // merge with the workflow's. Any other use makes it a CDK Parallel.
 func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProps) sfn.Parallel {
+	checkStateProps("Parallel", scope, id, props)
+	defer asValidationError("Parallel", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewParallel(w, id, props)
 	}
@@ -59,6 +65,8 @@ func NewParallel(scope constructs.Construct, id *string, props *sfn.ParallelProp
 // Next, so that NewStateMachine renders it with the rest; any other use
 // makes it a CDK Pass.
 func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.Pass {
+	checkStateProps("Pass", scope, id, props)
+	defer asValidationError("Pass", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewPass(w, id, props)
 	}
@@ -71,6 +79,8 @@ func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.P
 // states' statements merge with the workflow's. Any other use makes it a
 // CDK Map.
 func NewMap(scope constructs.Construct, id *string, props *sfn.MapProps) sfn.Map {
+	checkStateProps("Map", scope, id, props)
+	defer asValidationError("Map", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewMap(w, id, props)
 	}
@@ -81,6 +91,8 @@ func NewMap(scope constructs.Construct, id *string, props *sfn.MapProps) sfn.Map
 // Next, so that NewStateMachine renders it with the rest (one jsii call
 // per WaitTime); any other use makes it a CDK Wait.
 func NewWait(scope constructs.Construct, id *string, props *sfn.WaitProps) sfn.Wait {
+	checkStateProps("Wait", scope, id, props)
+	defer asValidationError("Wait", scope, id)
 	if w, ok := scope.(*Workflow); ok {
 		return engine.NewWait(w, id, props)
 	}
@@ -109,5 +121,7 @@ type DistributedMapProps = engine.DistributedMapProps
 // AddRetry and AddCatch, and NewStateMachine renders it with the rest;
 // elsewhere it is a CDK DistributedMap carrying sfnkit's statements.
 func NewDistributedMap(scope constructs.Construct, id *string, props *DistributedMapProps) sfn.DistributedMap {
+	checkStateProps("DistributedMap", scope, id, props)
+	defer asValidationError("DistributedMap", scope, id)
 	return engine.NewDistributedMap(scope, id, props)
 }

@@ -3,6 +3,7 @@ package integ
 import (
 	"fmt"
 	"sync"
+	"time"
 )
 
 // Mocks answers the Task states of a Run, by state name (nested states of
@@ -21,6 +22,12 @@ import (
 //
 // Every Task state must have a mock; a mock for a state that is not a Task is
 // an error too. Nothing ever calls AWS.
+//
+// A key "s3://bucket/key" is an S3 object instead, that a distributed Map's
+// ItemReader reads: a []byte or string is its content as it is (CSV, JSON
+// Lines, an S3 Inventory manifest), any other value is encoded as JSON (a
+// JSON array of items, say). What a ResultWriter writes is in
+// Result.Objects.
 type Mocks map[string]any
 
 // Mock answers a Task state. Build one with Func, Return, Fail or Sequence.
@@ -104,3 +111,26 @@ func asMock(v any) Mock {
 	}
 	return cannedMock{v}
 }
+
+// TimedMock is a Mock whose answer takes simulated time; see Takes.
+type TimedMock struct {
+	took, every time.Duration
+	then        Mock
+}
+
+// Takes makes a Mock that answers like then (a Mocks value) after d of
+// simulated time: past the Task's TimeoutSeconds the state fails with
+// States.Timeout, and past its HeartbeatSeconds with
+// States.HeartbeatTimeout unless the mock sends heartbeats often enough
+// (Heartbeats). No real time passes.
+func Takes(d time.Duration, then any) *TimedMock { return &TimedMock{took: d, then: asMock(then)} }
+
+// Heartbeats makes the task send a heartbeat every interval.
+func (m *TimedMock) Heartbeats(every time.Duration) *TimedMock {
+	c := *m
+	c.every = every
+	return &c
+}
+
+// Respond answers like the wrapped mock.
+func (m *TimedMock) Respond(input any) (any, error) { return m.then.Respond(input) }

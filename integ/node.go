@@ -17,7 +17,7 @@ var scripts embed.FS
 // node_modules directory holding asl-validator and aws-local-stepfunctions.
 const NodeModulesEnv = "SFNKIT_NODE_MODULES"
 
-var requiredPackages = []string{"asl-validator", "aws-local-stepfunctions"}
+var requiredPackages = []string{"asl-validator", "aws-local-stepfunctions", "jsonata"}
 
 // FindNodeModules returns the node_modules directory to use: $SFNKIT_NODE_MODULES
 // if set, else the nearest node_modules above the working directory that

@@ -1,8 +1,10 @@
 package integ
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Event types of Result.Events (those of aws-local-stepfunctions).
@@ -16,8 +18,11 @@ const (
 	StateRetried            = "StateRetried"
 	StateCaught             = "StateCaught"
 	MapIterationStarted     = "MapIterationStarted"
+	MapIterationSucceeded   = "MapIterationSucceeded"
+	MapIterationFailed      = "MapIterationFailed"
 	ParallelBranchStarted   = "ParallelBranchStarted"
 	ParallelBranchSucceeded = "ParallelBranchSucceeded"
+	ParallelBranchFailed    = "ParallelBranchFailed"
 )
 
 // Event is one entry of an execution's history.
@@ -31,6 +36,11 @@ type Event struct {
 	Attempt   int // for StateRetried: 1 for the first retry
 	Input     any // for StateEntered: the state's input
 	Output    any // for StateExited: the state's output
+	// Delay is, for StateRetried, the wait before the retry as Retry
+	// computes it (IntervalSeconds, BackoffRate, MaxDelaySeconds, jitter)
+	// and, for the StateExited of a Wait state, the wait; no real time passes.
+	Delay time.Duration
+	Time  time.Time // when it happened on the simulated clock
 }
 
 func (e Event) String() string {
@@ -44,6 +54,9 @@ func (e Event) String() string {
 	}
 	if e.Attempt > 0 {
 		fmt.Fprintf(&b, " attempt %d", e.Attempt)
+	}
+	if e.Delay > 0 {
+		fmt.Fprintf(&b, " after %v", e.Delay)
 	}
 	if e.Error != "" {
 		fmt.Fprintf(&b, " %s: %s", e.Error, e.Cause)
@@ -67,6 +80,34 @@ type Result struct {
 	Cause  string // the error cause when it failed ("" from a Fail state without Cause)
 	Events []Event
 	Calls  []TaskCall // every mock call, in order
+	// Objects are the S3 objects the execution wrote (a distributed Map's
+	// ResultWriter), by "s3://bucket/key".
+	Objects map[string][]byte
+}
+
+// Object decodes the JSON S3 object the execution wrote at uri
+// ("s3://bucket/key"); nil when it wrote none there.
+func (r Result) Object(uri string) any {
+	b, ok := r.Objects[uri]
+	if !ok {
+		return nil
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return string(b)
+	}
+	return v
+}
+
+// RetryDelays lists the waits before each retry of the named state, in order.
+func (r Result) RetryDelays(state string) []time.Duration {
+	var out []time.Duration
+	for _, e := range r.Events {
+		if e.Type == StateRetried && e.State == state {
+			out = append(out, e.Delay)
+		}
+	}
+	return out
 }
 
 // Succeeded reports whether the execution succeeded.

@@ -1,17 +1,12 @@
 package integ
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -19,22 +14,21 @@ import (
 	"github.com/sfnkit/sfnkit/integ/cfn"
 )
 
-// RunTimeout bounds one Run; the test fails when the execution takes longer.
-var RunTimeout = 2 * time.Minute
-
-// usePolyfill loads scripts/polyfill.mjs before the runner (tests turn it off
-// to provoke the tool error it prevents).
-var usePolyfill = true
-
 // ExecutionName is $$.Execution.Name during a Run; $$.Execution.Id is the
 // matching execution ARN.
 const ExecutionName = "integ-run"
 
-// Run synthesizes the stack and executes one of its state machines locally
-// with aws-local-stepfunctions, starting from input (nil means {}), every
-// Task state answered by mocks (see Mocks). Wait states and Retry intervals
-// take no time. It returns the Result whether the execution succeeded or
-// failed; assert on it.
+// Run synthesizes the stack and executes one of its state machines locally,
+// in Go, starting from input (nil means {}), every Task state answered by
+// mocks (see Mocks). It runs the whole Amazon States Language: both query
+// languages (JSONPath with every intrinsic function, and JSONata with the
+// Step Functions functions $partition, $range, $hash, $random, $uuid,
+// $parse), Variables (Assign), Retry and Catch, Parallel, inline and
+// distributed Map (ItemReader and ResultWriter on the S3 objects of the
+// mocks). Time is simulated: Wait states, retry intervals and task
+// durations (Takes) advance a virtual clock and take no real time; the
+// computed waits are in the events (Event.Delay). It returns the Result
+// whether the execution succeeded or failed; assert on it.
 //
 // stateMachine says which state machine to run: nil when the stack has only
 // one; a string that is its logical ID, its StateMachineName, or the end of
@@ -43,13 +37,23 @@ const ExecutionName = "integ-run"
 // CfnStateMachine).
 //
 // Run fails the test (t.Fatalf), instead of returning a misleading Result,
-// when the definition uses what aws-local-stepfunctions would silently ignore
-// (JSONata, Variables/Assign), when a Task state has no mock or a mock names
-// no Task state, when a mock panics or returns an error that is not a
-// *TaskError (Fail), and when a state fails with an error that no mock raised
-// and the interpreter does not define (a States.* error) — a harness or tool
-// failure that a Catch would otherwise hide.
+// when a Task state has no mock or a mock names no Task state, when a mock
+// panics or returns an error that is not a *TaskError (Fail), or a result
+// that cannot be encoded as JSON, and when the definition is broken (a
+// transition to a missing state, a loop of more than 100,000 transitions).
+//
+// JSONata expressions are evaluated by the reference implementation, the
+// npm package jsonata (pinned in the repository's package-lock.json), in one
+// Node process per test binary started at the first JSONata expression; a
+// workflow without JSONata needs no Node at all.
 func Run(t testing.TB, stack awscdk.Stack, stateMachine any, input any, mocks Mocks) Result {
+	t.Helper()
+	label, def := definitionOf(t, stack, stateMachine)
+	return RunDefinition(t, label, def, input, mocks)
+}
+
+// definitionOf synthesizes the stack and resolves the definition of one of its state machines.
+func definitionOf(t testing.TB, stack awscdk.Stack, stateMachine any) (string, map[string]any) {
 	t.Helper()
 	tpl := Template(t, stack)
 	key, err := stateMachineKey(stack, stateMachine)
@@ -64,26 +68,20 @@ func Run(t testing.TB, stack awscdk.Stack, stateMachine any, input any, mocks Mo
 	if err != nil {
 		t.Fatalf("integ.Run: %v", err)
 	}
-	return RunDefinition(t, sm.Label(), def, input, mocks)
+	return sm.Label(), def
 }
 
 // RunDefinition is Run for a definition already resolved (see
 // ResolveDefinition); label names it in messages.
 func RunDefinition(t testing.TB, label string, def map[string]any, input any, mocks Mocks) Result {
 	t.Helper()
-	if bad := cfn.UnsupportedFeatures(def); len(bad) > 0 {
-		t.Fatalf("integ.Run: state machine %s cannot be run locally: aws-local-stepfunctions would silently ignore JSONata and Variables, so the result would mean nothing:\n\t%s",
-			label, strings.Join(bad, "\n\t"))
-	}
 	handlers := checkMocks(t, label, def, mocks)
 	if input == nil {
 		input = map[string]any{}
 	}
-	r := &runner{t: t, label: label, handlers: handlers, raised: map[string]bool{}}
-	r.execute(def, input)
-	r.dropToolFailDefaults(def)
-	r.checkHarnessErrors(def)
-	return r.result
+	res := execute(t, label, def, input, handlers, objects(t, label, mocks))
+	record(t, label, def, input, mocks, res)
+	return res
 }
 
 // stateMachineKey turns Run's stateMachine argument into a key for cfn.FindStateMachine.
@@ -136,7 +134,9 @@ func checkMocks(t testing.TB, label string, def map[string]any, mocks Mocks) map
 	handlers := map[string]Mock{}
 	var names []string
 	for name := range mocks {
-		names = append(names, name)
+		if !isObjectKey(name) {
+			names = append(names, name)
+		}
 	}
 	sort.Strings(names)
 	for _, name := range names {
@@ -173,360 +173,4 @@ func quoteAll(names []string) string {
 		return "(none)"
 	}
 	return strings.Join(q, ", ")
-}
-
-type runner struct {
-	t        testing.TB
-	label    string
-	handlers map[string]Mock
-	raised   map[string]bool // error names raised by mocks
-	result   Result
-	stdout   bytes.Buffer
-	stderr   bytes.Buffer
-}
-
-// message is one line from the Node runner (see scripts/run.mjs).
-type message struct {
-	Kind      string          `json:"kind"`
-	ID        int             `json:"id"`
-	State     string          `json:"state"`
-	Input     json.RawMessage `json:"input"`
-	Type      string          `json:"type"`
-	StateType string          `json:"stateType"`
-	Index     *int            `json:"index"`
-	Error     string          `json:"error"`
-	Cause     string          `json:"cause"`
-	Attempt   int             `json:"attempt"`
-	Output    json.RawMessage `json:"output"`
-	Status    string          `json:"status"`
-	Message   string          `json:"message"`
-}
-
-type reply struct {
-	ID     int             `json:"id"`
-	Output json.RawMessage `json:"output,omitempty"`
-	Error  *replyError     `json:"error,omitempty"`
-}
-
-type replyError struct {
-	Name  string `json:"name"`
-	Cause string `json:"cause"`
-}
-
-func (r *runner) fatalf(format string, args ...any) {
-	r.t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if len(r.result.Events) > 0 {
-		msg += "\nhistory so far:\n" + r.result.History()
-	}
-	if s := strings.TrimSpace(r.stderr.String()); s != "" {
-		msg += "\nnode stderr:\n" + tail(s, 4000)
-	}
-	r.t.Fatalf("integ.Run: state machine %s: %s", r.label, msg)
-}
-
-func (r *runner) execute(def map[string]any, input any) {
-	t := r.t
-	t.Helper()
-	env := setupNode(t)
-	cmd := env.command("run.mjs", usePolyfill)
-	cmd.Stdout, cmd.Stderr = &r.stdout, &r.stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatalf("integ.Run: %v", err)
-	}
-	events, eventsW, err := os.Pipe()
-	if err != nil {
-		t.Fatalf("integ.Run: %v", err)
-	}
-	defer events.Close()
-	cmd.ExtraFiles = []*os.File{eventsW} // fd 3 in the child
-	if err := cmd.Start(); err != nil {
-		eventsW.Close()
-		t.Fatalf("integ.Run: starting node: %v", err)
-	}
-	eventsW.Close()
-	exited := false
-	defer func() {
-		if !exited {
-			cmd.Process.Kill()
-			cmd.Wait()
-		}
-	}()
-
-	lines := make(chan []byte)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(lines)
-		br := bufio.NewReaderSize(events, 1<<16)
-		for {
-			line, err := br.ReadBytes('\n')
-			if len(bytes.TrimSpace(line)) > 0 {
-				select {
-				case lines <- line:
-				case <-done:
-					return
-				}
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-
-	send := func(v any) {
-		b, err := json.Marshal(v)
-		if err == nil {
-			_, err = stdin.Write(append(b, '\n'))
-		}
-		if err != nil {
-			r.fatalf("writing to the node runner: %v", err)
-		}
-	}
-	send(map[string]any{"definition": def, "input": input, "context": executionContext(r.label, input)})
-
-	timeout := time.NewTimer(RunTimeout)
-	defer timeout.Stop()
-	finished := false
-	for !finished {
-		var line []byte
-		var ok bool
-		select {
-		case line, ok = <-lines:
-		case <-timeout.C:
-			r.fatalf("the execution did not finish within %v (integ.RunTimeout)", RunTimeout)
-		}
-		if !ok {
-			break
-		}
-		var m message
-		if err := json.Unmarshal(line, &m); err != nil {
-			r.fatalf("unreadable message from the node runner %q: %v", tail(string(line), 500), err)
-		}
-		switch m.Kind {
-		case "task":
-			send(r.answer(m))
-		case "event":
-			r.addEvent(m)
-		case "result":
-			r.result.Status = m.Status
-			r.result.Error, r.result.Cause = m.Error, m.Cause
-			if m.Status == "SUCCEEDED" {
-				r.result.Output = decode(m.Output)
-			}
-			finished = true
-		case "fatal":
-			r.fatalf("%s", m.Message)
-		}
-	}
-	stdin.Close()
-	err = cmd.Wait()
-	exited = true
-	if !finished {
-		r.fatalf("the node runner ended without a result: %s", exitDetail(errOr(err, "exit status 0"), r.stderr.Bytes()))
-	}
-}
-
-func errOr(err error, msg string) error {
-	if err != nil {
-		return err
-	}
-	return fmt.Errorf("%s", msg)
-}
-
-func decode(raw json.RawMessage) any {
-	if len(raw) == 0 {
-		return nil
-	}
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return string(raw)
-	}
-	return v
-}
-
-func executionContext(label string, input any) map[string]any {
-	name := "IntegStateMachine"
-	smArn := "arn:aws:states:" + cfn.Region + ":" + cfn.AccountID + ":stateMachine:" + name
-	return map[string]any{
-		"Execution": map[string]any{
-			"Id":        "arn:aws:states:" + cfn.Region + ":" + cfn.AccountID + ":execution:" + name + ":" + ExecutionName,
-			"Name":      ExecutionName,
-			"Input":     input,
-			"StartTime": time.Now().UTC().Format("2006-01-02T15:04:05.000Z"),
-			"RoleArn":   "arn:aws:iam::" + cfn.AccountID + ":role/IntegStateMachineRole",
-		},
-		"StateMachine": map[string]any{"Id": smArn, "Name": name},
-	}
-}
-
-func (r *runner) addEvent(m message) {
-	e := Event{
-		Type: m.Type, State: m.State, StateType: m.StateType, Index: m.Index,
-		Error: m.Error, Cause: m.Cause, Attempt: m.Attempt, Input: decode(m.Input), Output: decode(m.Output),
-	}
-	if e.Type == StateCaught && e.Error == "" {
-		// The tool does not say what was caught: it is the state's last failure.
-		for i := len(r.result.Events) - 1; i >= 0; i-- {
-			p := r.result.Events[i]
-			if p.Type == StateFailed && p.State == e.State && sameIndex(p.Index, e.Index) {
-				e.Error, e.Cause = p.Error, p.Cause
-				break
-			}
-		}
-	}
-	r.result.Events = append(r.result.Events, e)
-}
-
-func sameIndex(a, b *int) bool { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
-
-// answer calls the mock of a Task and builds the reply; harness failures stop the test.
-func (r *runner) answer(m message) reply {
-	r.t.Helper()
-	mock, ok := r.handlers[m.State]
-	if !ok {
-		r.fatalf("Task %q was called but has no mock", m.State)
-	}
-	input := decode(m.Input)
-	out, err := r.callMock(m.State, mock, input)
-	call := TaskCall{State: m.State, Input: input}
-	if err != nil {
-		te, ok := err.(*TaskError)
-		if !ok {
-			r.fatalf("the mock of Task %q returned the error %q; to make the Task fail, return integ.Fail(errorName, cause)", m.State, err)
-		}
-		call.Error = te
-		r.result.Calls = append(r.result.Calls, call)
-		r.raised[te.Name] = true
-		return reply{ID: m.ID, Error: &replyError{Name: te.Name, Cause: te.Cause}}
-	}
-	b, jerr := json.Marshal(out)
-	if jerr != nil {
-		r.fatalf("the mock of Task %q returned %T, which cannot be encoded as JSON: %v", m.State, out, jerr)
-	}
-	call.Output = decode(b)
-	r.result.Calls = append(r.result.Calls, call)
-	return reply{ID: m.ID, Output: b}
-}
-
-func (r *runner) callMock(state string, mock Mock, input any) (out any, err error) {
-	r.t.Helper()
-	panicked := true
-	var pv any
-	var stack []byte
-	func() {
-		defer func() {
-			if panicked {
-				pv = recover()
-				stack = debug.Stack()
-			}
-		}()
-		out, err = mock.Respond(input)
-		panicked = false
-	}()
-	if panicked {
-		r.fatalf("the mock of Task %q panicked: %v\n%s", state, pv, stack)
-	}
-	return out, err
-}
-
-// checkHarnessErrors fails the test when a state failed with an error that
-// neither a mock nor the interpreter raised: a broken harness or tool (e.g.
-// "Promise.withResolvers is not a function"), which a Catch would hide.
-func (r *runner) checkHarnessErrors(def map[string]any) {
-	r.t.Helper()
-	for _, e := range r.result.Events {
-		if e.Type != StateFailed || r.legitimate(e) {
-			continue
-		}
-		how := "the execution failed with it"
-		for _, c := range r.result.Events {
-			if c.Type == StateCaught && c.State == e.State && c.Error == e.Error {
-				how = "a Catch of the state caught it, which would hide the problem"
-			}
-		}
-		if r.result.Succeeded() && how == "the execution failed with it" {
-			how = "a Retry or Catch absorbed it"
-		}
-		r.fatalf("state %q failed with %s (%s), an error that no mock raised and that is not a States.* error: this is a harness or aws-local-stepfunctions failure, not your workflow's behaviour; %s",
-			e.State, e.Error, e.Cause, how)
-	}
-	if r.result.Failed() && !strings.HasPrefix(r.result.Error, "States.") && !r.raised[r.result.Error] && !r.fromFailState(def) {
-		failedStates := false
-		for _, e := range r.result.Events {
-			if e.Type == StateFailed && e.Error == r.result.Error {
-				failedStates = true
-			}
-		}
-		if !failedStates {
-			r.fatalf("the execution failed with %s (%s), which no state raised: a harness or aws-local-stepfunctions failure",
-				r.result.Error, r.result.Cause)
-		}
-	}
-}
-
-func (r *runner) legitimate(e Event) bool {
-	if strings.HasPrefix(e.Error, "States.") {
-		return true
-	}
-	switch e.StateType {
-	case "Fail", "Parallel", "Map":
-		return true // they raise what the definition or their children say
-	case "Task":
-		return r.raised[e.Error]
-	}
-	return false
-}
-
-// The error and cause aws-local-stepfunctions gives a Fail state without
-// Error or Cause. AWS gives none: the execution fails without an error name
-// or cause.
-const (
-	toolFailError = "FailStateError"
-	toolFailCause = "Execution failed because of a Fail state"
-)
-
-// dropToolFailDefaults blanks the tool's own error name and cause of a Fail
-// state that sets none, in the events and the result, so that tests see
-// what AWS reports rather than the tool's stand-ins.
-func (r *runner) dropToolFailDefaults(def map[string]any) {
-	noError, noCause, named := false, false, r.raised[toolFailError]
-	cfn.Walk(def, func(s cfn.State) {
-		if s.Type != "Fail" {
-			return
-		}
-		named = named || s.Body["Error"] == toolFailError
-		noError = noError || (s.Body["Error"] == nil && s.Body["ErrorPath"] == nil)
-		noCause = noCause || (s.Body["Cause"] == nil && s.Body["CausePath"] == nil)
-	})
-	if named { // a mock or the definition uses the name itself: keep it
-		noError = false
-	}
-	blank := func(errName, cause *string) {
-		if noError && *errName == toolFailError {
-			*errName = ""
-		}
-		if noCause && *cause == toolFailCause {
-			*cause = ""
-		}
-	}
-	for i := range r.result.Events {
-		blank(&r.result.Events[i].Error, &r.result.Events[i].Cause)
-	}
-	blank(&r.result.Error, &r.result.Cause)
-}
-
-// fromFailState reports whether the execution's error could come from a Fail state of def.
-func (r *runner) fromFailState(def map[string]any) bool {
-	found := false
-	cfn.Walk(def, func(s cfn.State) {
-		if s.Type != "Fail" {
-			return
-		}
-		if s.Body["Error"] == r.result.Error || s.Body["ErrorPath"] != nil || (s.Body["Error"] == nil && r.result.Error == "") {
-			found = true
-		}
-	})
-	return found
 }

@@ -203,24 +203,6 @@ func TestRunRefuses(t *testing.T) {
 			mocks: integ.Mocks{"Invoke": func(in map[string]any) map[string]any { return in }},
 			wants: []string{`mock "Invoke" is a func(map[string]interface {}) map[string]interface {}`},
 		},
-		{
-			name: "a JSONata state",
-			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
-				return sfn.NewCustomState(stack, jsii.String("Calc"), &sfn.CustomStateProps{
-					StateJson: stateJSON(t, `{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.input.a + 1 %}","End":true}`),
-				})
-			},
-			wants: []string{"JSONata", `state "Calc" sets "QueryLanguage": "JSONata"`, "silently ignore"},
-		},
-		{
-			name: "Variables",
-			build: func(t *testing.T, stack awscdk.Stack) sfn.IChainable {
-				return sfn.NewCustomState(stack, jsii.String("Keep"), &sfn.CustomStateProps{
-					StateJson: stateJSON(t, `{"Type":"Pass","Assign":{"kept.$":"$.a"},"End":true}`),
-				})
-			},
-			wants: []string{`state "Keep" assigns Variables (Assign)`},
-		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -261,8 +243,9 @@ func TestRunReportsHarnessFailures(t *testing.T) {
 	}
 }
 
-// Without the polyfill, aws-local-stepfunctions fails every Task on Node 20
-// with a TypeError that the Catch States.ALL swallows: Run must say so.
+// Without the polyfill, aws-local-stepfunctions (the differential test's
+// oracle) fails every Task on Node 20 with a TypeError that the Catch
+// States.ALL swallows: the Node runner must say so.
 func TestRunReportsToolErrorsHiddenByACatch(t *testing.T) {
 	if n, _ := strconv.Atoi(nodeMajor()); n >= 22 {
 		t.Skip("Node has Promise.withResolvers natively: the tool error cannot be provoked")
@@ -271,7 +254,7 @@ func TestRunReportsToolErrorsHiddenByACatch(t *testing.T) {
 	defer restore()
 	stack, sm := lambdaStack(t)
 	expectFailure(t, func(tb testing.TB) {
-		integ.Run(tb, stack, sm, nil, integ.Mocks{"Invoke": integ.LambdaResponse(map[string]any{"x": 1})})
+		integ.RunWithNode(tb, stack, sm, nil, integ.Mocks{"Invoke": integ.LambdaResponse(map[string]any{"x": 1})})
 	}, `state "Invoke" failed with TypeError`, "Promise.withResolvers", "harness or aws-local-stepfunctions failure", "a Catch of the state caught it")
 }
 
@@ -395,5 +378,30 @@ func TestRunStateInput(t *testing.T) {
 	}
 	if in := got.StateInput("Done"); in != nil {
 		t.Errorf("Done was never entered, its input = %v", in)
+	}
+}
+
+// What aws-local-stepfunctions would silently ignore, and Run used to
+// refuse, now runs: a JSONata state and Variables in a JSONPath state.
+func TestRunJSONataAndVariablesOfCustomStates(t *testing.T) {
+	tests := []struct {
+		name  string
+		state string
+		input any
+		want  any
+	}{
+		{"a JSONata state", `{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $states.input.a + 1 %}","End":true}`, map[string]any{"a": 41}, float64(42)},
+		{"Variables", `{"Type":"Pass","Assign":{"kept.$":"$.a"},"OutputPath":"$.a","End":true}`, map[string]any{"a": "x"}, "x"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			stack := newStack(t)
+			sm := machine(stack, "Machine", sfn.NewCustomState(stack, jsii.String("Calc"), &sfn.CustomStateProps{StateJson: stateJSON(t, tc.state)}))
+			var got integ.Result
+			expectPass(t, func(tb testing.TB) { got = integ.Run(tb, stack, sm, tc.input, nil) })
+			if !got.Succeeded() || !reflect.DeepEqual(got.Output, tc.want) {
+				t.Errorf("got %s %v (%s %s), want %v\n%s", got.Status, got.Output, got.Error, got.Cause, tc.want, got.History())
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package states
 import (
 	"errors"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -33,9 +34,10 @@ type SubmitJobProps struct {
 	// Parameters fill "Ref::<name>" placeholders of the command; their
 	// names are the user's own: never case-converted.
 	Parameters *map[string]interface{}
-	// Attempts: 1–10. Timeout: seconds per attempt, at least 60.
-	Attempts *tasks.Value
-	Timeout  *tasks.Value
+	// Attempts: 1–10 (or tasks.NumberAt). Timeout: each attempt's, at
+	// least 60 seconds (or tasks.DurationAt, in seconds).
+	Attempts *float64
+	Timeout  awscdk.Duration
 	// Tags of the job.
 	Tags *map[string]*string
 	// ResultPath is where {"JobName", "JobId", "JobArn"} of the finished

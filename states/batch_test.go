@@ -73,7 +73,7 @@ func TestBatchGolden(t *testing.T) {
 			return states.NewSubmitJob(stack, str("Render"), submitProps(func(p *states.SubmitJobProps) {
 				p.Parameters = &map[string]interface{}{"input_file": tasks.Path("$.input")}
 				p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: &map[string]*string{"RUN": tasks.StringAt("$$.Execution.Name")}}
-				p.Attempts = tasks.Number(2)
+				p.Attempts = jsii.Number(2)
 				p.ResultPath = str("$.job")
 			}))
 		}},
@@ -268,7 +268,7 @@ func TestBatchErrors(t *testing.T) {
 			states.NewSubmitJob(stack, str("S"), nil)
 		}, []string{`sfnkit SubmitJob "Test/S" is invalid`, "JobName: required", "JobDefinitionArn: required", "JobQueueArn: required"}},
 		{"submit: what BatchSubmitJob finds is reported as SubmitJob's", func(stack awscdk.Stack) {
-			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.Attempts = tasks.Number(11) }))
+			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) { p.Attempts = jsii.Number(11) }))
 		}, []string{`sfnkit SubmitJob "Test/S" is invalid`, "Attempts: must be from 1 to 10, got 11"}},
 		{"submit: a name only for a run-time definition", func(stack awscdk.Stack) {
 			states.NewSubmitJob(stack, str("S"), submitProps(func(p *states.SubmitJobProps) {

@@ -50,8 +50,8 @@ type AthenaGetQueryResultsProps struct {
 	QueryExecutionId *string
 	// NextToken from a previous page.
 	NextToken *string
-	// MaxResults per page: 1 to 1000, or dynamic.
-	MaxResults *Value
+	// MaxResults per page: 1 to 1000, or dynamic (tasks.NumberAt).
+	MaxResults *float64
 	// WorkGroup the queries run in, for IAM only (see AthenaGetQueryExecutionProps).
 	WorkGroup *string
 	// OutputLocation of the results, for IAM only: GetQueryResults reads the
@@ -129,8 +129,8 @@ func NewAthenaGetQueryResults(scope constructs.Construct, id *string, props *Ath
 	spec := athenaQuerySpec("AthenaGetQueryResults", "getQueryResults", props.QueryExecutionId, props.WorkGroup, props.OutputLocation)
 	p := taskParams{spec: spec, fields: spec.Params.Fields()} // adds to the parameters object
 	p.optional("NextToken", "NextToken", props.NextToken)
-	if props.MaxResults != nil {
-		p.fields["MaxResults"] = p.whole("MaxResults", props.MaxResults, 1, 1000)
+	if v := field(spec, "MaxResults", props.MaxResults); v != nil {
+		p.fields["MaxResults"] = p.whole("MaxResults", v, 1, 1000)
 	}
 	return newTask(scope, id, props, spec)
 }

@@ -45,14 +45,20 @@ type EncryptionConfiguration struct {
 	EncryptionKey awskms.IKey
 }
 
-// EncryptionOption mirrors awsstepfunctionstasks.EncryptionOption.
+// EncryptionOption mirrors awsstepfunctionstasks.EncryptionOption: the
+// CDK's constants, rendered as Athena names the options (SSE_S3, SSE_KMS,
+// CSE_KMS), which are accepted too, as is a dynamic
+// EncryptionOption(*tasks.StringAt("$.encryption")).
 type EncryptionOption string
 
 const (
-	EncryptionOption_S3_MANAGED      EncryptionOption = "SSE_S3"
-	EncryptionOption_KMS             EncryptionOption = "SSE_KMS"
-	EncryptionOption_CLIENT_SIDE_KMS EncryptionOption = "CSE_KMS"
+	EncryptionOption_S3_MANAGED      EncryptionOption = "S3_MANAGED"
+	EncryptionOption_KMS             EncryptionOption = "KMS"
+	EncryptionOption_CLIENT_SIDE_KMS EncryptionOption = "CLIENT_SIDE_KMS"
 )
+
+// athenaEncryptionOptions are the Athena names of the EncryptionOption constants.
+var athenaEncryptionOptions = map[string]string{"S3_MANAGED": "SSE_S3", "KMS": "SSE_KMS", "CLIENT_SIDE_KMS": "CSE_KMS"}
 
 // AthenaStartQueryExecutionProps mirrors
 // awsstepfunctionstasks.AthenaStartQueryExecutionProps.
@@ -65,14 +71,14 @@ type AthenaStartQueryExecutionProps struct {
 	ResultConfiguration   *ResultConfiguration
 	// WorkGroup: default "primary" (IAM is granted on it).
 	WorkGroup *string
-	// ExecutionParameters fill the query's "?" placeholders in order: a
-	// *[]*string or []string (items 1 to 1024 characters, each may be
-	// dynamic), or the whole list decided at run time.
-	ExecutionParameters interface{}
+	// ExecutionParameters fill the query's "?" placeholders in order
+	// (items 1 to 1024 characters, each may be dynamic: tasks.StringAt), or
+	// the whole list decided at run time (tasks.ListAt, sfn.JsonPath_ListAt).
+	ExecutionParameters *[]*string
 	// ResultReuseConfigurationMaxAge reuses the results of an identical
-	// query this recent: an awscdk.Duration of whole minutes, a number of
-	// minutes or a dynamic value; 0 or 1 to 10080 minutes.
-	ResultReuseConfigurationMaxAge interface{}
+	// query this recent: whole minutes, 0 or 1 to 10080, or dynamic
+	// (tasks.DurationAt).
+	ResultReuseConfigurationMaxAge awscdk.Duration
 	// IamOutputBuckets are, for an OutputLocation whose BucketName is
 	// decided at run time, the bucket names it may take (or "*" for every
 	// bucket): the S3 grants on the result location use them.
@@ -141,7 +147,8 @@ func NewAthenaStartQueryExecution(scope constructs.Construct, id *string, props 
 	outputBuckets := p.resultConfiguration(props.ResultConfiguration, props.IamOutputBuckets)
 	p.executionParameters(props.ExecutionParameters)
 	if props.ResultReuseConfigurationMaxAge != nil {
-		if v := p.maxAge(props.ResultReuseConfigurationMaxAge); v != nil {
+		const prop = "ResultReuseConfigurationMaxAge"
+		if v := p.whole(prop, durationIn(spec, prop, props.ResultReuseConfigurationMaxAge, engine.Minute), 0, 10080); v != nil {
 			p.fields["ResultReuseConfiguration"] = value.NewObject(map[string]*Value{"ResultReuseByAgeConfiguration": value.NewObject(
 				map[string]*Value{"Enabled": value.Lit(true), "MaxAgeInMinutes": v})})
 		}
@@ -171,7 +178,8 @@ func (p *taskParams) resultConfiguration(c *ResultConfiguration, iamBuckets *[]*
 	if c != nil && c.EncryptionConfiguration != nil {
 		e := c.EncryptionConfiguration
 		enc := taskParams{spec: p.spec, fields: map[string]*Value{}}
-		option := enc.required(prop+".EncryptionConfiguration.EncryptionOption", "EncryptionOption", string(e.EncryptionOption), "SSE_S3, SSE_KMS or CSE_KMS")
+		option := enc.required(prop+".EncryptionConfiguration.EncryptionOption", "EncryptionOption",
+			apiName(string(e.EncryptionOption), athenaEncryptionOptions), "EncryptionOption_S3_MANAGED, _KMS or _CLIENT_SIDE_KMS")
 		enc.oneOf(prop+".EncryptionConfiguration.EncryptionOption", option, "SSE_S3", "SSE_KMS", "CSE_KMS")
 		s, literal := literalString(option)
 		switch {
@@ -184,9 +192,8 @@ func (p *taskParams) resultConfiguration(c *ResultConfiguration, iamBuckets *[]*
 		}
 		out["EncryptionConfiguration"] = value.NewObject(enc.fields)
 	}
-	if len(out) > 0 {
-		p.fields["ResultConfiguration"] = value.NewObject(out)
-	}
+	// Rendered even when empty ({}), as the CDK does.
+	p.fields["ResultConfiguration"] = value.NewObject(out)
 	return buckets
 }
 
@@ -306,7 +313,7 @@ func concat(parts ...*Value) (*Value, error) {
 // reserves.
 var intrinsicEscaper = strings.NewReplacer(`\`, `\\`, `'`, `\'`, `{`, `\{`, `}`, `\}`)
 
-func (p *taskParams) executionParameters(x any) {
+func (p *taskParams) executionParameters(x *[]*string) {
 	const prop = "ExecutionParameters"
 	v := field(p.spec, prop, x)
 	switch {
@@ -323,27 +330,14 @@ func (p *taskParams) executionParameters(x any) {
 			if item.Dynamic() {
 				continue
 			}
-			if s, ok := item.String(); !ok {
-				p.problem(fmt.Sprintf("%s[%d]", prop, i), "must be a string, got %v", item.LiteralValue())
+			if s, ok := item.String(); item.Kind() == value.Literal && item.LiteralValue() == nil {
+				p.problem(fmt.Sprintf("%s[%d]", prop, i), "is nil: give a string")
+			} else if !ok {
+				p.problem(fmt.Sprintf("%s[%d]", prop, i), "must be a string, got %s", describeLiteral(item))
 			} else {
 				p.length(fmt.Sprintf("%s[%d]", prop, i), value.Lit(s), 1, 1024)
 			}
 		}
 	}
 	p.fields[prop] = v
-}
-
-// maxAge reads ResultReuseConfigurationMaxAge in minutes: 0 or 1 to 10080.
-func (p *taskParams) maxAge(x any) *Value {
-	const prop = "ResultReuseConfigurationMaxAge"
-	if d, ok := x.(awscdk.Duration); ok && d != nil {
-		var seconds *float64
-		if err := catchPanic(func() { seconds = d.ToSeconds(nil) }); err != nil || *seconds != float64(int64(*seconds/60))*60 {
-			p.problem(prop, "must be a whole number of minutes")
-			return nil
-		}
-		x = *seconds / 60
-	}
-	v := p.whole(prop, field(p.spec, prop, x), 0, 10080)
-	return v
 }

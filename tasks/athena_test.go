@@ -51,11 +51,11 @@ func TestAthenaStartQueryExecutionRendering(t *testing.T) {
 		p.QueryExecutionContext = &tasks.QueryExecutionContext{DatabaseName: tasks.StringAt("$.database")}
 		p.ResultConfiguration = resultsIn(jsii.String("query-results"), tasks.StringAt("$.prefix"))
 		p.WorkGroup = tasks.StringAt("$.workGroup")
-		p.ExecutionParameters = []any{tasks.Path("$.day"), "EU"}
-		p.ResultReuseConfigurationMaxAge = tasks.Path("$.maxAge")
+		p.ExecutionParameters = &[]*string{tasks.StringAt("$.day"), jsii.String("EU")}
+		p.ResultReuseConfigurationMaxAge = tasks.DurationAt("$.maxAge")
 	}))
 	wholeList := tasks.NewAthenaStartQueryExecution(stack, jsii.String("WholeList"), athenaProps(func(p *tasks.AthenaStartQueryExecutionProps) {
-		p.ExecutionParameters = tasks.Path("$.parameters")
+		p.ExecutionParameters = tasks.ListAt("$.parameters")
 		p.ResultConfiguration = resultsIn(tasks.StringAt("$.bucket"), jsii.String("it's {here}"))
 		p.IamOutputBuckets = jsii.Strings("query-results")
 	}))
@@ -228,12 +228,12 @@ func TestAthenaQueryExecutionTasks(t *testing.T) {
 			[]map[string]any{stmt([]string{"athena:StopQueryExecution"}, arn("athena", "workgroup/*"))}},
 		{"get query results: no S3 without a location", func(stack awscdk.Stack) sfn.IChainable {
 			return tasks.NewAthenaGetQueryResults(stack, jsii.String("Task"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id,
-				NextToken: tasks.StringAt("$.NextToken"), MaxResults: tasks.Number(100)})
+				NextToken: tasks.StringAt("$.NextToken"), MaxResults: jsii.Number(100)})
 		}, "getQueryResults", map[string]any{"QueryExecutionId.$": "$.QueryExecution.QueryExecutionId", "NextToken.$": "$.NextToken", "MaxResults": 100.0},
 			[]map[string]any{stmt([]string{"athena:GetQueryResults"}, arn("athena", "workgroup/*"))}},
 		{"get query results: s3:GetObject on the location", func(stack awscdk.Stack) sfn.IChainable {
 			return tasks.NewAthenaGetQueryResults(stack, jsii.String("Task"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id,
-				MaxResults: tasks.Path("$.pageSize"), WorkGroup: jsii.String("analytics"), OutputLocation: results})
+				MaxResults: tasks.NumberAt("$.pageSize"), WorkGroup: jsii.String("analytics"), OutputLocation: results})
 		}, "getQueryResults", map[string]any{"QueryExecutionId.$": "$.QueryExecution.QueryExecutionId", "MaxResults.$": "$.pageSize"},
 			[]map[string]any{stmt([]string{"athena:GetQueryResults"}, arn("athena", "workgroup/analytics")),
 				stmt([]string{"s3:GetObject"}, "arn:"+partition+":s3:::query-results/athena/*")}},
@@ -281,15 +281,21 @@ func TestAthenaErrors(t *testing.T) {
 		{"long execution parameter", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ExecutionParameters = jsii.Strings("ok", strings.Repeat("x", 1025))
 		}), "ExecutionParameters[1]: must be 1 to 1024 characters, got 1025"},
-		{"execution parameters an object", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
-			p.ExecutionParameters = tasks.Object(map[string]any{"day": "x"})
-		}), "ExecutionParameters: give a list of strings, or a JSONPath"},
+		{"nil execution parameter", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.ExecutionParameters = &[]*string{jsii.String("a"), nil}
+		}), "ExecutionParameters[1]: is nil"},
+		{"execution parameters decided whole at run time", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.ExecutionParameters = tasks.ValueAt[[]*string]("$.parameters")
+		}), ""},
 		{"max age over a week", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultReuseConfigurationMaxAge = awscdk.Duration_Days(jsii.Number(8))
 		}), "ResultReuseConfigurationMaxAge: must be from 0 to 10080, got 11520"},
 		{"max age in seconds", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultReuseConfigurationMaxAge = awscdk.Duration_Seconds(jsii.Number(30))
-		}), "ResultReuseConfigurationMaxAge: must be a whole number of minutes"},
+		}), "ResultReuseConfigurationMaxAge: 30 seconds is not a whole number of minutes"},
+		{"max age zero is allowed", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.ResultReuseConfigurationMaxAge = awscdk.Duration_Minutes(jsii.Number(0))
+		}), ""},
 		{"run-time bucket without IamOutputBuckets", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultConfiguration = resultsIn(tasks.StringAt("$.bucket"), nil)
 		}), "IamOutputBuckets: required because ResultConfiguration.OutputLocation.BucketName is decided at run time"},
@@ -339,8 +345,14 @@ func TestAthenaErrors(t *testing.T) {
 				IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN})
 		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by athena:stopQueryExecution"},
 		{"results: max results", func(stack awscdk.Stack) {
-			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id, MaxResults: tasks.Number(1001)})
+			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id, MaxResults: jsii.Number(1001)})
 		}, "MaxResults: must be from 1 to 1000, got 1001"},
+		{"results: max results not whole", func(stack awscdk.Stack) {
+			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id, MaxResults: jsii.Number(2.5)})
+		}, "MaxResults: must be a whole number (or dynamic), got 2.5"},
+		{"results: max results zero", func(stack awscdk.Stack) {
+			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id, MaxResults: jsii.Number(0)})
+		}, "MaxResults: must be from 1 to 1000, got 0"},
 		{"results: run-time IAM location", func(stack awscdk.Stack) {
 			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id,
 				OutputLocation: &awss3.Location{BucketName: tasks.StringAt("$.bucket")}})
@@ -349,6 +361,10 @@ func TestAthenaErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stack := cdktest.NewStack()
+			if tt.want == "" {
+				tt.build(stack) // valid: must not panic
+				return
+			}
 			assert.Contains(t, validationError(t, func() { tt.build(stack) }), tt.want)
 		})
 	}

@@ -2,8 +2,10 @@ package tasks
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -17,26 +19,30 @@ import (
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
-// BatchContainerOverrides mirrors awsstepfunctionstasks.BatchContainerOverrides.
+// BatchContainerOverrides mirrors awsstepfunctionstasks.BatchContainerOverrides:
+// the job definition's container settings to override. Give the whole
+// object at run time with tasks.ValueAt[tasks.BatchContainerOverrides](expr).
 type BatchContainerOverrides struct {
-	// Command replaces the image's or job definition's command: a list,
-	// whose items or whole may be dynamic (tasks.List, tasks.Path).
-	Command *Value
-	// Environment variables added or replaced: a map of names, kept as
-	// given, to values that may be dynamic (&map[string]*string{...},
-	// tasks.Verbatim(...)); or the whole [{"Name": …, "Value": …}] list
-	// decided at run time (tasks.Path("$.env")). Names starting with
-	// AWS_BATCH are reserved.
-	Environment interface{}
-	// InstanceType for multi-node parallel jobs: an ec2.InstanceType, a
-	// *string, or a dynamic value.
-	InstanceType interface{}
-	// Memory hard limit: an awscdk.Size, or MiB as a number or dynamic value.
-	Memory interface{}
-	// GpuCount, Vcpus: numbers or dynamic values. Memory, GpuCount and
-	// Vcpus render as ResourceRequirements.
-	GpuCount *Value
-	Vcpus    *Value
+	// Command replaces the image's or job definition's command; its items
+	// may be dynamic (tasks.StringAt), or the whole list (tasks.ListAt).
+	Command *[]*string
+	// Environment variables added or replaced, names kept as given, values
+	// may be dynamic (tasks.StringAt); or the whole [{"Name": …, "Value": …}]
+	// list decided at run time (tasks.StringMapAt("$.env")). Names starting
+	// with AWS_BATCH are reserved.
+	Environment *map[string]*string
+	// GpuCount: GPUs to reserve, a whole number of at least 1 (or
+	// tasks.NumberAt).
+	GpuCount *float64
+	// InstanceType for multi-node parallel jobs; dynamic with
+	// awsec2.NewInstanceType(tasks.StringAt("$.instanceType")).
+	InstanceType awsec2.InstanceType
+	// Memory hard limit, a whole number of MiB, at least 4 (dynamic with
+	// awscdk.Size_Mebibytes(sfn.JsonPath_NumberAt("$.memory"))).
+	Memory awscdk.Size
+	// Vcpus to reserve, more than 0 (or tasks.NumberAt). Memory, GpuCount
+	// and Vcpus render as ResourceRequirements.
+	Vcpus *float64
 }
 
 // BatchJobDependency mirrors awsstepfunctionstasks.BatchJobDependency.
@@ -47,7 +53,10 @@ type BatchJobDependency struct {
 }
 
 // BatchSubmitJobProps mirrors awsstepfunctionstasks.BatchSubmitJobProps.
-// Every field may be dynamic (aws/aws-cdk#10708).
+// Every field may be dynamic (aws/aws-cdk#10708): strings with
+// tasks.StringAt, numbers with tasks.NumberAt, Timeout with
+// tasks.DurationAt, Tags with tasks.StringMapAt, whole structs and lists
+// with tasks.ValueAt.
 type BatchSubmitJobProps struct {
 	// JobDefinitionArn: an ARN (with or without revision), "name" or
 	// "name:revision". IAM is granted on that revision, or on every
@@ -59,28 +68,26 @@ type BatchSubmitJobProps struct {
 	// JobQueueArn: an ARN or a queue name.
 	JobQueueArn *string
 	// ArraySize makes an array job of 2–10000 children.
-	ArraySize *Value
-	// ContainerOverrides of the job definition's container: a
-	// *BatchContainerOverrides, or the whole object decided at run time
-	// (tasks.Path("$.overrides")).
-	ContainerOverrides interface{}
-	// DependsOn lists the jobs this one waits for (at most 20): a
-	// *[]*BatchJobDependency, or the whole list decided at run time.
-	DependsOn interface{}
+	ArraySize *float64
+	// ContainerOverrides of the job definition's container.
+	ContainerOverrides *BatchContainerOverrides
+	// DependsOn lists the jobs this one waits for (at most 20); the whole
+	// list may be decided at run time (tasks.ValueAt[[]*tasks.BatchJobDependency]).
+	DependsOn *[]*BatchJobDependency
 	// Payload is the job's Parameters (Ref::name substitutions in the job
 	// definition); its keys are kept as given.
 	Payload sfn.TaskInput
 	// Attempts: 1–10 (RetryStrategy.Attempts).
-	Attempts *Value
-	// Timeout of each attempt in seconds (Timeout.AttemptDurationSeconds),
-	// at least 60. Unlike the CDK, which turns TaskTimeout into the attempt
-	// duration and drops the state's own timeout, TaskTimeout stays the
-	// state's TimeoutSeconds.
-	Timeout *Value
-	// Tags of the job: a map (at most 50; keys 1–128, values up to 256
-	// characters, values may be dynamic) such as &map[string]*string{...},
-	// or the whole map decided at run time.
-	Tags interface{}
+	Attempts *float64
+	// Timeout of each attempt (Timeout.AttemptDurationSeconds), at least 60
+	// seconds. Unlike the CDK, which turns TaskTimeout into the attempt
+	// duration when Timeout is not given and drops the state's own timeout,
+	// TaskTimeout stays the state's TimeoutSeconds.
+	Timeout awscdk.Duration
+	// Tags of the job (at most 50; keys 1–128, values up to 256
+	// characters, values may be dynamic), or the whole map decided at run
+	// time (tasks.StringMapAt).
+	Tags *map[string]*string
 	// IamJobDefinitions are, for a JobDefinitionArn decided at run time, the
 	// job definition ARNs it may name (patterns such as
 	// arn:aws:batch:<region>:<account>:job-definition/render-*, which
@@ -130,13 +137,13 @@ func NewBatchSubmitJob(scope constructs.Construct, id *string, props *BatchSubmi
 			b.problem("JobName", "%q is not a valid job name: 1 to 128 letters, digits, hyphens (-) and underscores (_), starting with a letter or digit", s)
 		}
 	}
-	if v := b.number("ArraySize", props.ArraySize, 2, 10000); v != nil {
+	if v := b.number("ArraySize", field(spec, "ArraySize", props.ArraySize), 2, 10000); v != nil {
 		b.params["ArrayProperties"] = value.NewObject(map[string]*Value{"Size": v})
 	}
-	if v := b.number("Attempts", props.Attempts, 1, 10); v != nil {
+	if v := b.number("Attempts", field(spec, "Attempts", props.Attempts), 1, 10); v != nil {
 		b.params["RetryStrategy"] = value.NewObject(map[string]*Value{"Attempts": v})
 	}
-	if v := b.number("Timeout", props.Timeout, 60, 0); v != nil {
+	if v := b.number("Timeout", durationIn(spec, "Timeout", props.Timeout, engine.Second), 60, 0); v != nil {
 		b.params["Timeout"] = value.NewObject(map[string]*Value{"AttemptDurationSeconds": v})
 	}
 	if props.Payload != nil {
@@ -147,27 +154,19 @@ func NewBatchSubmitJob(scope constructs.Construct, id *string, props *BatchSubmi
 			b.params["Parameters"] = v
 		}
 	}
-	switch o := props.ContainerOverrides.(type) {
-	case nil:
-	case *BatchContainerOverrides:
-		if o != nil {
+	if o := props.ContainerOverrides; o != nil {
+		if _, dynamic := value.Standing(o); dynamic {
+			b.setWhole("ContainerOverrides", "ContainerOverrides", o, "a *tasks.BatchContainerOverrides")
+		} else {
 			b.params["ContainerOverrides"] = b.containerOverrides(o, jsonata)
 		}
-	case BatchContainerOverrides:
-		b.params["ContainerOverrides"] = b.containerOverrides(&o, jsonata)
-	default:
-		b.setWhole("ContainerOverrides", "ContainerOverrides", o, "a *tasks.BatchContainerOverrides")
 	}
-	switch d := props.DependsOn.(type) {
-	case nil:
-	case *[]*BatchJobDependency:
-		if d != nil {
+	if d := props.DependsOn; d != nil {
+		if _, dynamic := value.Standing(d); dynamic {
+			b.setWhole("DependsOn", "DependsOn", d, "a *[]*tasks.BatchJobDependency")
+		} else {
 			b.dependsOn(*d)
 		}
-	case []*BatchJobDependency:
-		b.dependsOn(d)
-	default:
-		b.setWhole("DependsOn", "DependsOn", d, "a *[]*tasks.BatchJobDependency")
 	}
 	if props.Tags != nil {
 		b.tags(props.Tags)
@@ -261,6 +260,7 @@ func (b *batchBuilder) dependsOn(deps []*BatchJobDependency) {
 	items := make([]*Value, 0, len(deps))
 	for i, d := range deps {
 		if d == nil {
+			b.problem(fmt.Sprintf("DependsOn[%d]", i), "is nil; give a &tasks.BatchJobDependency{...}")
 			continue
 		}
 		dep := map[string]*Value{}
@@ -299,44 +299,67 @@ func (b *batchBuilder) number(name string, v *Value, min, max float64) *Value {
 }
 
 func (b *batchBuilder) containerOverrides(o *BatchContainerOverrides, jsonata bool) *Value {
+	const at = "ContainerOverrides."
 	out := map[string]*Value{}
 	if o.Command != nil {
-		out["Command"] = o.Command
-	}
-	if env := b.environment(o.Environment); env != nil {
-		out["Environment"] = env
-	}
-	switch t := o.InstanceType.(type) {
-	case nil:
-	case awsec2.InstanceType:
-		out["InstanceType"] = value.Lit(*t.ToString())
-	default:
-		if v := field(b.spec, "ContainerOverrides.InstanceType", t); v != nil {
-			out["InstanceType"] = v
+		if v := field(b.spec, at+"Command", o.Command); v != nil {
+			b.noNilItems(at+"Command", v)
+			out["Command"] = v
 		}
 	}
-	memory := o.Memory
-	if size, ok := memory.(awscdk.Size); ok {
-		memory = size.ToMebibytes(nil)
+	if o.Environment != nil {
+		if env := b.environment(o.Environment); env != nil {
+			out["Environment"] = env
+		}
+	}
+	if o.InstanceType != nil {
+		var s *string
+		if err := catchPanic(func() { s = o.InstanceType.ToString() }); err != nil {
+			b.problem(at+"InstanceType", "%v", err)
+		} else if v := field(b.spec, at+"InstanceType", s); v != nil {
+			out["InstanceType"] = v
+		}
 	}
 	var resources []*Value
 	for _, r := range []struct {
 		typ, name string
-		x         any
-	}{{"GPU", "GpuCount", o.GpuCount}, {"MEMORY", "Memory", memory}, {"VCPU", "Vcpus", o.Vcpus}} {
-		if r.x == nil || r.x == (*Value)(nil) {
+		v         *Value
+		min       float64
+		whole     bool
+	}{
+		{"GPU", "GpuCount", field(b.spec, at+"GpuCount", o.GpuCount), 1, true},
+		{"MEMORY", "Memory", sizeIn(b.spec, at+"Memory", o.Memory, engine.Mebibyte), 4, true},
+		{"VCPU", "Vcpus", field(b.spec, at+"Vcpus", o.Vcpus), 0, false},
+	} {
+		if r.v == nil {
 			continue
 		}
-		v := field(b.spec, "ContainerOverrides."+r.name, r.x)
-		if v == nil {
-			continue
+		if n, ok := r.v.Number(); ok && !r.v.Dynamic() {
+			switch {
+			case r.whole && (n != math.Trunc(n) || n < r.min):
+				b.problem(at+r.name, "must be a whole number of at least %g (or dynamic), got %v", r.min, n)
+			case !r.whole && n <= r.min:
+				b.problem(at+r.name, "must be more than %g (or dynamic), got %v", r.min, n)
+			}
 		}
-		resources = append(resources, value.NewObject(map[string]*Value{"Type": value.Lit(r.typ), "Value": asString(v, jsonata)}))
+		resources = append(resources, value.NewObject(map[string]*Value{"Type": value.Lit(r.typ), "Value": asString(r.v, jsonata)}))
 	}
 	if len(resources) > 0 {
 		out["ResourceRequirements"] = value.NewList(resources...)
 	}
 	return value.NewObject(out)
+}
+
+// noNilItems reports the nil items of a literal list.
+func (b *batchBuilder) noNilItems(name string, v *Value) {
+	if v.Kind() != value.List {
+		return
+	}
+	for i, item := range v.Items() {
+		if item == nil || (item.Kind() == value.Literal && item.LiteralValue() == nil) {
+			b.problem(fmt.Sprintf("%s[%d]", name, i), "is nil; give a string (or tasks.StringAt)")
+		}
+	}
 }
 
 // environment renders Environment as Batch's [{Name, Value}] list, sorted
@@ -364,8 +387,9 @@ func (b *batchBuilder) environment(x any) *Value {
 			b.problem(prop, "%s: names starting with AWS_BATCH are reserved by AWS Batch", k)
 		}
 		val := v.Field(k)
-		if val.Kind() == value.Literal && val.LiteralValue() == nil {
-			val = value.Lit("")
+		if val == nil || (val.Kind() == value.Literal && val.LiteralValue() == nil) {
+			b.problem(prop, "%s: the value is nil; give a string (or tasks.StringAt)", k)
+			continue
 		}
 		env = append(env, value.NewObject(map[string]*Value{"Name": value.Lit(k), "Value": val}))
 	}
@@ -375,8 +399,8 @@ func (b *batchBuilder) environment(x any) *Value {
 // asString renders a number as the string ResourceRequirements takes,
 // converting a dynamic value at run time.
 func asString(v *Value, jsonata bool) *Value {
-	if n, ok := v.Number(); ok {
-		return value.Lit(strings.TrimSuffix(fmt.Sprintf("%g", n), ".0"))
+	if n, ok := v.Number(); ok && !v.Dynamic() {
+		return value.Lit(strconv.FormatFloat(n, 'f', -1, 64))
 	}
 	switch v.Kind() {
 	case value.Path, value.Intrinsic:
@@ -409,7 +433,9 @@ func (b *batchBuilder) tags(x any) {
 		if n := len([]rune(k)); n < 1 || n > 128 {
 			b.problem("Tags", "key %q must be 1 to 128 characters, got %d", k, n)
 		}
-		if s, ok := tv.String(); ok && !value.IsTokenString(s) && len([]rune(s)) > 256 {
+		if tv == nil || (tv.Kind() == value.Literal && tv.LiteralValue() == nil) {
+			b.problem("Tags", "value of %q is nil; give a string (or tasks.StringAt)", k)
+		} else if s, ok := tv.String(); ok && !value.IsTokenString(s) && len([]rune(s)) > 256 {
 			b.problem("Tags", "value of %q must be at most 256 characters, got %d", k, len([]rune(s)))
 		}
 	}

@@ -32,17 +32,17 @@ func batchProps(mod func(p *tasks.BatchSubmitJobProps)) *tasks.BatchSubmitJobPro
 func TestBatchSubmitJobRendering(t *testing.T) {
 	stack := cdktest.NewStack()
 	sync := tasks.NewBatchSubmitJob(stack, jsii.String("Sync"), batchProps(func(p *tasks.BatchSubmitJobProps) {
-		p.ArraySize = tasks.Number(15)
-		p.Attempts = tasks.Path("$.attempts")
-		p.Timeout = tasks.Number(600)
+		p.ArraySize = jsii.Number(15)
+		p.Attempts = tasks.NumberAt("$.attempts")
+		p.Timeout = awscdk.Duration_Minutes(jsii.Number(10))
 		p.Payload = tasks.TaskInput_FromObject(map[string]any{"Ref::input": tasks.Path("$.input"), "mode": "fast"})
 		p.ContainerOverrides = &tasks.BatchContainerOverrides{
-			Command:      tasks.List("render", tasks.Path("$.scene")),
+			Command:      &[]*string{jsii.String("render"), tasks.StringAt("$.scene")},
 			Environment:  &map[string]*string{"my_key": jsii.String("v"), "Other": tasks.StringAt("$.other")},
 			InstanceType: awsec2.InstanceType_Of(awsec2.InstanceClass_MEMORY5, awsec2.InstanceSize_LARGE),
 			Memory:       awscdk.Size_Gibibytes(jsii.Number(2)),
-			GpuCount:     tasks.Number(1),
-			Vcpus:        tasks.Path("$.vcpus"),
+			GpuCount:     jsii.Number(1),
+			Vcpus:        tasks.NumberAt("$.vcpus"),
 		}
 		p.DependsOn = &[]*tasks.BatchJobDependency{{JobId: tasks.StringAt("$.previous"), Type: jsii.String("SEQUENTIAL")}}
 		p.Tags = &map[string]*string{"team:Name": jsii.String("render")}
@@ -51,7 +51,7 @@ func TestBatchSubmitJobRendering(t *testing.T) {
 	rr := tasks.NewBatchSubmitJob(stack, jsii.String("RR"), batchProps(func(p *tasks.BatchSubmitJobProps) {
 		p.IntegrationPattern = sfn.IntegrationPattern_REQUEST_RESPONSE
 		p.JobName = tasks.StringAt("$.name")
-		p.ArraySize = tasks.Path("$.size")
+		p.ArraySize = tasks.NumberAt("$.size")
 	}))
 	tpl := machine(t, stack, sync.Next(rr))
 
@@ -87,23 +87,25 @@ func TestBatchSubmitJobEveryFieldDynamic(t *testing.T) {
 	whole := tasks.NewBatchSubmitJob(stack, jsii.String("Whole"), &tasks.BatchSubmitJobProps{
 		JobDefinitionArn: tasks.StringAt("$.definition"), JobQueueArn: tasks.StringAt("$.queue"),
 		JobName:   tasks.StringAt("States.Format('job-{}', $.id)"),
-		ArraySize: tasks.Path("$.size"), Attempts: tasks.Path("$.attempts"), Timeout: tasks.Path("$.timeout"),
+		ArraySize: tasks.NumberAt("$.size"), Attempts: tasks.NumberAt("$.attempts"), Timeout: tasks.DurationAt("$.timeout"),
 		Payload: tasks.TaskInput_FromJsonPathAt("$.params"),
 		ContainerOverrides: &tasks.BatchContainerOverrides{
-			Command: tasks.Path("$.command"), Environment: tasks.Path("$.env"), InstanceType: tasks.StringAt("$.instanceType"),
-			Memory: tasks.Path("$.memory"), GpuCount: tasks.Path("$.gpus"), Vcpus: tasks.Path("$.vcpus"),
+			Command: tasks.ListAt("$.command"), Environment: tasks.StringMapAt("$.env"),
+			InstanceType: awsec2.NewInstanceType(tasks.StringAt("$.instanceType")),
+			Memory:       awscdk.Size_Mebibytes(sfn.JsonPath_NumberAt(jsii.String("$.memory"))),
+			GpuCount:     tasks.NumberAt("$.gpus"), Vcpus: tasks.NumberAt("$.vcpus"),
 		},
-		DependsOn: tasks.Path("$.dependsOn"),
-		Tags:      tasks.Path("$.tags"),
+		DependsOn: tasks.ValueAt[[]*tasks.BatchJobDependency]("$.dependsOn"),
+		Tags:      tasks.StringMapAt("$.tags"),
 	})
 	parts := tasks.NewBatchSubmitJob(stack, jsii.String("Parts"), batchProps(func(p *tasks.BatchSubmitJobProps) {
-		p.ContainerOverrides = tasks.Path("$.overrides")
+		p.ContainerOverrides = tasks.ValueAt[tasks.BatchContainerOverrides]("$.overrides")
 		p.Payload = tasks.TaskInput_FromObject(map[string]any{"Ref::day": tasks.Path("$.day")})
 		p.DependsOn = &[]*tasks.BatchJobDependency{{JobId: tasks.StringAt("$.previous"), Type: tasks.StringAt("$.dependencyType")}}
 		p.Tags = &map[string]*string{"owner": tasks.StringAt("$.owner")}
 	}))
 	env := tasks.NewBatchSubmitJob(stack, jsii.String("Env"), batchProps(func(p *tasks.BatchSubmitJobProps) {
-		p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: tasks.Verbatim(map[string]any{"day": tasks.Path("$.day")})}
+		p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: &map[string]*string{"day": tasks.StringAt("$.day")}}
 	}))
 	tpl := machine(t, stack, whole.Next(parts).Next(env))
 
@@ -141,7 +143,7 @@ func TestBatchSubmitJobJSONata(t *testing.T) {
 	task := tasks.NewBatchSubmitJob(stack, jsii.String("Submit"), batchProps(func(p *tasks.BatchSubmitJobProps) {
 		p.QueryLanguage = sfn.QueryLanguage_JSONATA
 		p.JobQueueArn = jsii.String("{% $states.input.queue %}")
-		p.ContainerOverrides = &tasks.BatchContainerOverrides{Vcpus: tasks.JSONata("$states.input.cpus")}
+		p.ContainerOverrides = &tasks.BatchContainerOverrides{Vcpus: tasks.NumberAt("{% $states.input.cpus %}")}
 	}))
 	got := state(t, machine(t, stack, task), "Submit")["Arguments"].(map[string]any)
 	assert.Equal(t, "{% $states.input.queue %}", got["JobQueue"])
@@ -206,9 +208,41 @@ func TestBatchSubmitJobErrors(t *testing.T) {
 			`JobName: "` + strings.Repeat("a", 129) + `" is not a valid job name: 1 to 128 letters`},
 		{"job name characters", func(p *tasks.BatchSubmitJobProps) { p.JobName = jsii.String("my job") }, `JobName: "my job" is not a valid job name`},
 		{"job name start", func(p *tasks.BatchSubmitJobProps) { p.JobName = jsii.String("-job") }, "starting with a letter or digit"},
-		{"array size", func(p *tasks.BatchSubmitJobProps) { p.ArraySize = tasks.Number(1) }, "ArraySize: must be from 2 to 10000, got 1"},
-		{"attempts", func(p *tasks.BatchSubmitJobProps) { p.Attempts = tasks.Number(11) }, "Attempts: must be from 1 to 10, got 11"},
-		{"timeout", func(p *tasks.BatchSubmitJobProps) { p.Timeout = tasks.Number(59) }, "Timeout: must be at least 60, got 59"},
+		{"array size", func(p *tasks.BatchSubmitJobProps) { p.ArraySize = jsii.Number(1) }, "ArraySize: must be from 2 to 10000, got 1"},
+		{"attempts", func(p *tasks.BatchSubmitJobProps) { p.Attempts = jsii.Number(11) }, "Attempts: must be from 1 to 10, got 11"},
+		{"timeout", func(p *tasks.BatchSubmitJobProps) { p.Timeout = awscdk.Duration_Seconds(jsii.Number(59)) }, "Timeout: must be at least 60, got 59"},
+		{"timeout not whole seconds", func(p *tasks.BatchSubmitJobProps) { p.Timeout = awscdk.Duration_Millis(jsii.Number(60500)) }, "Timeout: 1 minute 500 millis is not a whole number of seconds"},
+		{"array size not whole", func(p *tasks.BatchSubmitJobProps) { p.ArraySize = jsii.Number(2.5) }, "ArraySize: must be a whole number (or dynamic), got 2.5"},
+		{"array size too big", func(p *tasks.BatchSubmitJobProps) { p.ArraySize = jsii.Number(10001) }, "ArraySize: must be from 2 to 10000, got 10001"},
+		{"attempts zero", func(p *tasks.BatchSubmitJobProps) { p.Attempts = jsii.Number(0) }, "Attempts: must be from 1 to 10, got 0"},
+		{"vcpus zero", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{Vcpus: jsii.Number(0)}
+		}, "ContainerOverrides.Vcpus: must be more than 0 (or dynamic), got 0"},
+		{"gpu count fractional", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{GpuCount: jsii.Number(0.5)}
+		}, "ContainerOverrides.GpuCount: must be a whole number of at least 1 (or dynamic), got 0.5"},
+		{"gpu count zero", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{GpuCount: jsii.Number(0)}
+		}, "ContainerOverrides.GpuCount: must be a whole number of at least 1 (or dynamic), got 0"},
+		{"memory too small", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{Memory: awscdk.Size_Mebibytes(jsii.Number(2))}
+		}, "ContainerOverrides.Memory: must be a whole number of at least 4 (or dynamic), got 2"},
+		{"memory not whole MiB", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{Memory: awscdk.Size_Kibibytes(jsii.Number(10000))}
+		}, "ContainerOverrides.Memory: must be a whole number of at least 4 (or dynamic), got 9.765625"},
+		{"nil command item", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{Command: &[]*string{jsii.String("run"), nil}}
+		}, "ContainerOverrides.Command[1]: is nil"},
+		{"nil environment value", func(p *tasks.BatchSubmitJobProps) {
+			p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: &map[string]*string{"A": nil}}
+		}, "ContainerOverrides.Environment: A: the value is nil"},
+		{"nil dependency", func(p *tasks.BatchSubmitJobProps) {
+			p.DependsOn = &[]*tasks.BatchJobDependency{{JobId: jsii.String("1")}, nil}
+		}, "DependsOn[1]: is nil"},
+		{"nil tag value", func(p *tasks.BatchSubmitJobProps) { p.Tags = &map[string]*string{"team": nil} }, `Tags: value of "team" is nil`},
+		{"tag value too long", func(p *tasks.BatchSubmitJobProps) {
+			p.Tags = &map[string]*string{"team": jsii.String(strings.Repeat("v", 257))}
+		}, `Tags: value of "team" must be at most 256 characters, got 257`},
 		{"reserved environment", func(p *tasks.BatchSubmitJobProps) {
 			p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: &map[string]*string{"AWS_BATCH_X": jsii.String("1")}}
 		}, "AWS_BATCH_X: names starting with AWS_BATCH are reserved"},
@@ -230,19 +264,12 @@ func TestBatchSubmitJobErrors(t *testing.T) {
 			}
 			p.DependsOn = &deps
 		}, "DependsOn: a job can depend on at most 20 jobs, got 21"},
-		{"overrides neither typed nor dynamic", func(p *tasks.BatchSubmitJobProps) { p.ContainerOverrides = tasks.Lit("x") },
-			"ContainerOverrides: give a *tasks.BatchContainerOverrides, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got a literal"},
-		{"environment as a list", func(p *tasks.BatchSubmitJobProps) {
-			p.ContainerOverrides = &tasks.BatchContainerOverrides{Environment: tasks.List("A=1")}
-		}, "ContainerOverrides.Environment: give a map of variable names to values, or a JSONPath, intrinsic or JSONata expression"},
 		{"IamJobDefinitions with a literal definition", func(p *tasks.BatchSubmitJobProps) { p.IamJobDefinitions = jsii.Strings("x") },
 			"IamJobDefinitions: only for a JobDefinitionArn decided at run time"},
 		{"IamJobDefinitions not job definition ARNs", func(p *tasks.BatchSubmitJobProps) {
 			p.JobDefinitionArn = tasks.StringAt("$.d")
 			p.IamJobDefinitions = jsii.Strings("*")
 		}, "IamJobDefinitions[0]: give a job definition ARN or pattern"},
-		{"tags as a list", func(p *tasks.BatchSubmitJobProps) { p.Tags = tasks.List("team") },
-			"Tags: give a map of tag keys to values, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got a list"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,9 +1,12 @@
 package tasks
 
 import (
-	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/sfnkit/sfnkit/internal/engine"
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
+	"github.com/sfnkit/sfnkit/internal/value"
 )
 
 // CallAwsServiceProps mirrors awsstepfunctionstasks.CallAwsServiceProps.
@@ -81,8 +85,11 @@ func NewCallAwsService(scope constructs.Construct, id *string, props *CallAwsSer
 	}
 	var resources []string
 	if props.IamResources != nil {
-		for _, r := range *props.IamResources {
-			if r != nil && strings.TrimSpace(*r) != "" {
+		for i, r := range *props.IamResources {
+			switch {
+			case r == nil:
+				spec.Problems = append(spec.Problems, fieldProblem(fmt.Sprintf("IamResources[%d]", i), "is nil: give an ARN (or \"*\")"))
+			case strings.TrimSpace(*r) != "":
 				resources = append(resources, *r)
 			}
 		}
@@ -91,8 +98,22 @@ func NewCallAwsService(scope constructs.Construct, id *string, props *CallAwsSer
 		spec.Problems = append(spec.Problems, fieldProblem("IamResources", "required: the ARNs %s acts on (\"*\" only if the action has no resource-level permissions)", iamAction))
 	}
 	spec.SDK = &engine.SDKCall{Service: service, Action: action}
+	// No Parameters is an empty request, as the CDK renders it: without the
+	// field Step Functions would send the whole state input as the request.
+	spec.Params = value.NewObject(map[string]*Value{})
 	if props.Parameters != nil {
-		spec.Params = field(spec, "Parameters", props.Parameters)
+		var lower []string
+		for _, k := range sortedNames(*props.Parameters) {
+			if r := []rune(k); len(r) > 0 && !unicode.IsUpper(r[0]) {
+				lower = append(lower, fmt.Sprintf("%q", k))
+			}
+		}
+		if len(lower) > 0 {
+			spec.Problems = append(spec.Problems, fieldProblem("Parameters", "names must be PascalCase, as the API writes them (tasks.PascalCaseKeys converts a map), got %s", strings.Join(lower, ", ")))
+		}
+		if v := field(spec, "Parameters", props.Parameters); v != nil {
+			spec.Params = v
+		}
 	}
 	spec.Statements = append([]Statement{{Actions: []string{iamAction}, Resources: resources}},
 		readStatements(spec, "AdditionalIamStatements", props.AdditionalIamStatements)...)

@@ -7,7 +7,9 @@ import (
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
+	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 	"github.com/sfnkit/sfnkit/tasks"
 )
@@ -61,27 +63,32 @@ func TestCallAwsServiceAdditionalStatementCondition(t *testing.T) {
 
 // The seed cdk-python-stepfunctions-tips had to string-replace the rendered
 // JSON to get "Args.$"; here every kind of dynamic value renders directly.
+// The values sit in a Lambda payload, which is free-form JSON: elsewhere
+// the API check (internal/apimodel) would reject members EMR does not have.
 func TestDynamicValuesRender(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewCallAwsService(stack, jsii.String("AddStep"), &tasks.CallAwsServiceProps{
-		Service: jsii.String("emr"), Action: jsii.String("addJobFlowSteps"),
+		Service: jsii.String("lambda"), Action: jsii.String("invoke"),
 		Parameters: tasks.PascalCaseKeys(map[string]any{
-			"jobFlowId": tasks.Path("$.clusterId"),
-			"steps": []any{map[string]any{
-				"name":            "spark",
-				"hadoopJarStep":   map[string]any{"jar": "command-runner.jar", "args": tasks.Path("$.args")},
-				"instanceCount":   tasks.Path("$.count"),
-				"mixedArgs":       tasks.List("spark-submit", tasks.Path("$.script"), 2),
-				"cdkNumber":       sfn.JsonPath_NumberAt(jsii.String("$.n")),
-				"cdkFormat":       sfn.JsonPath_Format(jsii.String("s3://{}/x"), sfn.JsonPath_StringAt(jsii.String("$.bucket"))),
-				"dollarLiteral":   "$5",
-				"environmentVars": tasks.Verbatim(map[string]any{"my_var": "x"}),
-			}},
+			"functionName": "add-step",
+			"payload": map[string]any{
+				"jobFlowId": tasks.Path("$.clusterId"),
+				"steps": []any{map[string]any{
+					"name":            "spark",
+					"hadoopJarStep":   map[string]any{"jar": "command-runner.jar", "args": tasks.Path("$.args")},
+					"instanceCount":   tasks.Path("$.count"),
+					"mixedArgs":       tasks.List("spark-submit", tasks.Path("$.script"), 2),
+					"cdkNumber":       sfn.JsonPath_NumberAt(jsii.String("$.n")),
+					"cdkFormat":       sfn.JsonPath_Format(jsii.String("s3://{}/x"), sfn.JsonPath_StringAt(jsii.String("$.bucket"))),
+					"dollarLiteral":   "$5",
+					"environmentVars": tasks.Verbatim(map[string]any{"my_var": "x"}),
+				}},
+			},
 		}),
-		IamResources: jsii.Strings(arn("elasticmapreduce", "cluster/*")),
+		IamResources: jsii.Strings(arn("lambda", "function:add-step")),
 	})
 	got := state(t, machine(t, stack, task), "AddStep")["Parameters"]
-	assert.Equal(t, map[string]any{
+	assert.Equal(t, map[string]any{"FunctionName": "add-step", "Payload": map[string]any{
 		"JobFlowId.$": "$.clusterId",
 		"Steps": []any{map[string]any{
 			"Name":            "spark",
@@ -93,7 +100,33 @@ func TestDynamicValuesRender(t *testing.T) {
 			"DollarLiteral":   "$5",
 			"EnvironmentVars": map[string]any{"my_var": "x"},
 		}},
-	}, got)
+	}}, got)
+}
+
+// Without Parameters the request is empty, as the CDK renders it: a state
+// without the field would send its whole input as the API request.
+func TestCallAwsServiceWithoutParameters(t *testing.T) {
+	stack := cdktest.NewStack()
+	list := tasks.NewCallAwsService(stack, jsii.String("List"), &tasks.CallAwsServiceProps{
+		Service: jsii.String("s3"), Action: jsii.String("listBuckets"), IamResources: jsii.Strings("*"),
+	})
+	tpl := machine(t, stack, list)
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::aws-sdk:s3:listBuckets",
+		"Parameters": map[string]any{}, "End": true}, state(t, tpl, "List"))
+	integ.Validate(t, stack)
+	res := integ.Run(t, stack, nil, map[string]any{"unrelated": "input"}, integ.Mocks{"List": integ.Return(map[string]any{"Buckets": []any{}})})
+	require.True(t, res.Succeeded(), "%s %s: %s", res.Status, res.Error, res.Cause)
+	require.Len(t, res.Calls, 1)
+	assert.Equal(t, map[string]any{}, res.Calls[0].Input, "the state input is not the request")
+
+	stack = cdktest.NewStack()
+	ata := tasks.NewCallAwsService(stack, jsii.String("ListAta"), &tasks.CallAwsServiceProps{
+		Service: jsii.String("s3"), Action: jsii.String("listBuckets"), IamResources: jsii.Strings("*"),
+		QueryLanguage: sfn.QueryLanguage_JSONATA,
+	})
+	assert.Equal(t, map[string]any{"Type": "Task", "Resource": "arn:" + partition + ":states:::aws-sdk:s3:listBuckets",
+		"QueryLanguage": "JSONata", "Arguments": map[string]any{}, "End": true}, state(t, machine(t, stack, ata), "ListAta"))
+	integ.Validate(t, stack)
 }
 
 func TestCallAwsServiceErrors(t *testing.T) {
@@ -115,6 +148,14 @@ func TestCallAwsServiceErrors(t *testing.T) {
 			IamResources: jsii.Strings("x"), IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN,
 			Parameters: &map[string]interface{}{"QueueUrl": "q", "MessageBody.$": "$"}},
 			"integration pattern WAIT_FOR_TASK_TOKEN needs $$.Task.Token"},
+		{"camelCase parameter names", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"), IamResources: jsii.Strings("x"),
+			Parameters: &map[string]interface{}{"Bucket": "b", "key": "k", "versionId.$": "$.v"}},
+			`Parameters: names must be PascalCase, as the API writes them (tasks.PascalCaseKeys converts a map), got "key", "versionId.$"`},
+		{"nil IAM resource", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"),
+			IamResources: &[]*string{jsii.String("arn:aws:s3:::b/*"), nil}}, "IamResources[1]: is nil"},
+		{"nil additional statement", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"),
+			IamResources: jsii.Strings("arn:aws:s3:::b/*"), AdditionalIamStatements: &[]awsiam.PolicyStatement{nil}},
+			"AdditionalIamStatements[0]: is nil"},
 		{"bad IamAction", &tasks.CallAwsServiceProps{Service: jsii.String("s3"), Action: jsii.String("getObject"), IamResources: jsii.Strings("x"),
 			IamAction: jsii.String("GetObject")}, `IamAction: must be "<prefix>:<Action>"`},
 	}

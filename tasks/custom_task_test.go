@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
@@ -166,5 +168,134 @@ func TestCustomTaskEcsRunTaskRoles(t *testing.T) {
 			StateJson: runTask(map[string]interface{}{"TaskRoleArn": taskRole, "ExecutionRoleArn": execRole})})
 		got := cdktest.RoleStatements(t, machine(t, stack, task))
 		assert.Equal(t, cdktest.SortedStatements(append(derived, passRole(taskRole, execRole))), cdktest.SortedStatements(got))
+	})
+}
+
+// A Resource that is a CDK token is read through what it refers to, so it
+// gets the statements its literal form would.
+func TestCustomTaskTokenResources(t *testing.T) {
+	newFunction := func(stack awscdk.Stack) awslambda.Function {
+		return awslambda.NewFunction(stack, jsii.String("Worker"), &awslambda.FunctionProps{
+			Runtime: awslambda.Runtime_NODEJS_20_X(), Handler: jsii.String("index.handler"),
+			Code: awslambda.Code_FromInline(jsii.String("exports.handler = async () => ({})"))})
+	}
+	fnARN := "${Worker11F36D0F.Arn}"
+	partitionToken := func() *string { return awscdk.Aws_PARTITION() }
+	task := func(resource any, params map[string]any) *map[string]interface{} {
+		j := map[string]interface{}{"Type": "Task", "Resource": resource}
+		if params != nil {
+			j["Parameters"] = params
+		}
+		return &j
+	}
+	tests := []struct {
+		name     string
+		build    func(stack awscdk.Stack) *map[string]interface{}
+		resource string // the Resource in the definition, flattened
+		want     []map[string]any
+	}{
+		{"a function's ARN", func(stack awscdk.Stack) *map[string]interface{} {
+			return task(newFunction(stack).FunctionArn(), nil)
+		}, fnARN, []map[string]any{stmt([]string{"lambda:InvokeFunction"}, fnARN)}},
+		{"the function itself", func(stack awscdk.Stack) *map[string]interface{} {
+			return task(newFunction(stack), nil)
+		}, fnARN, []map[string]any{stmt([]string{"lambda:InvokeFunction"}, fnARN)}},
+		{"an alias's ARN", func(stack awscdk.Stack) *map[string]interface{} {
+			alias := awslambda.NewAlias(stack, jsii.String("Live"), &awslambda.AliasProps{AliasName: jsii.String("live"), Version: newFunction(stack).CurrentVersion()})
+			return task(alias.FunctionArn(), nil)
+		}, "${Live848578DF}", []map[string]any{stmt([]string{"lambda:InvokeFunction"}, "${Live848578DF}")}},
+		{"a function ARN built with Fn_Join", func(stack awscdk.Stack) *map[string]interface{} {
+			fn := newFunction(stack)
+			return task(awscdk.Fn_Join(jsii.String(":"), &[]*string{jsii.String("arn"), partitionToken(), jsii.String("lambda"),
+				awscdk.Aws_REGION(), awscdk.Aws_ACCOUNT_ID(), jsii.String("function"), fn.FunctionName()}), nil)
+		}, "arn:" + partition + ":lambda:" + region + ":" + account + ":function:${Worker11F36D0F}",
+			[]map[string]any{stmt([]string{"lambda:InvokeFunction"}, "arn:"+partition+":lambda:"+region+":"+account+":function:${Worker11F36D0F}")}},
+		{"an activity's ARN: no statements", func(stack awscdk.Stack) *map[string]interface{} {
+			return task(sfn.NewActivity(stack, jsii.String("Work"), nil).ActivityArn(), nil)
+		}, "${WorkBF636A8B}", nil},
+		{"the activity itself", func(stack awscdk.Stack) *map[string]interface{} {
+			return task(sfn.NewActivity(stack, jsii.String("Work"), nil), nil)
+		}, "${WorkBF636A8B}", nil},
+		{"lambda:invoke with Fn_Join and Aws_PARTITION", func(stack awscdk.Stack) *map[string]interface{} {
+			fn := newFunction(stack)
+			return task(awscdk.Fn_Join(jsii.String(""), &[]*string{jsii.String("arn:"), partitionToken(), jsii.String(":states:::lambda:invoke")}),
+				map[string]any{"FunctionName": fn.FunctionArn(), "Payload.$": "$"})
+		}, "arn:" + partition + ":states:::lambda:invoke", []map[string]any{stmt([]string{"lambda:InvokeFunction"}, fnARN)}},
+		{"sqs:sendMessage with Fn_Sub", func(stack awscdk.Stack) *map[string]interface{} {
+			return task(awscdk.Fn_Sub(jsii.String("arn:${AWS::Partition}:states:::sqs:sendMessage"), nil),
+				map[string]any{"QueueUrl": "https://sqs.eu-west-1.amazonaws.com/111122223333/jobs", "MessageBody.$": "$"})
+		}, "", []map[string]any{stmt([]string{"sqs:SendMessage"}, "arn:"+partition+":sqs:eu-west-1:111122223333:jobs")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stack := cdktest.NewStack()
+			raw := tasks.NewCustomTask(stack, jsii.String("Raw"), &tasks.CustomTaskProps{StateJson: tt.build(stack)})
+			tpl := machine(t, stack, raw)
+			if tt.resource != "" { // (cdktest reads one machine, and no Fn::Sub)
+				assert.Equal(t, tt.resource, cdktest.Flatten(state(t, tpl, "Raw")["Resource"]))
+			}
+			var got []map[string]any
+			for _, s := range cdktest.RoleStatements(t, tpl) {
+				if !strings.HasPrefix(s["Action"].([]string)[0], "logs:") && !strings.HasPrefix(s["Action"].([]string)[0], "xray:") {
+					got = append(got, s)
+				}
+			}
+			assert.Equal(t, cdktest.SortedStatements(tt.want), cdktest.SortedStatements(got))
+		})
+	}
+
+	// startExecution.sync:2 of a machine made in the stack: the statements of
+	// the typed task for that machine.
+	for _, pattern := range []string{"", ".sync:2", ".waitForTaskToken"} {
+		t.Run("startExecution"+pattern+" of a state machine made in the stack", func(t *testing.T) {
+			statements := func(build func(stack awscdk.Stack, child sfn.StateMachine) sfn.IChainable) []map[string]any {
+				stack := cdktest.NewStack()
+				child := sfn.NewStateMachine(stack, jsii.String("Child"), &sfn.StateMachineProps{
+					DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.NewPass(stack, jsii.String("Noop"), nil))})
+				machine(t, stack, build(stack, child))
+				return cdktest.SortedStatements(cdktest.RoleStatements(t, cdktest.Template(t, stack)))
+			}
+			input := map[string]any{"Input.$": "$"}
+			if pattern == ".waitForTaskToken" {
+				input = map[string]any{"Input": map[string]any{"token.$": "$$.Task.Token"}}
+			}
+			typed := statements(func(stack awscdk.Stack, child sfn.StateMachine) sfn.IChainable {
+				p := map[string]sfn.IntegrationPattern{"": sfn.IntegrationPattern_REQUEST_RESPONSE, ".sync:2": sfn.IntegrationPattern_RUN_JOB,
+					".waitForTaskToken": sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN}[pattern]
+				return tasks.NewStepFunctionsStartExecution(stack, jsii.String("Raw"), &tasks.StepFunctionsStartExecutionProps{
+					StateMachine: child, IntegrationPattern: p, Input: tasks.TaskInput_FromObject(map[string]any{"token": tasks.Path("$$.Task.Token")})})
+			})
+			raw := statements(func(stack awscdk.Stack, child sfn.StateMachine) sfn.IChainable {
+				params := map[string]any{"StateMachineArn": child.StateMachineArn()}
+				for k, v := range input {
+					params[k] = v
+				}
+				return tasks.NewCustomTask(stack, jsii.String("Raw"), &tasks.CustomTaskProps{
+					StateJson: task("arn:"+*partitionToken()+":states:::states:startExecution"+pattern, params)})
+			})
+			require.NotEmpty(t, typed)
+			assert.Equal(t, typed, raw)
+		})
+	}
+
+	t.Run("a state machine's ARN as the Resource: an error saying what to use", func(t *testing.T) {
+		stack := cdktest.NewStack()
+		child := sfn.NewStateMachine(stack, jsii.String("Child"), &sfn.StateMachineProps{
+			DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.NewPass(stack, jsii.String("Noop"), nil))})
+		msg := validationError(t, func() {
+			tasks.NewCustomTask(stack, jsii.String("Raw"), &tasks.CustomTaskProps{StateJson: task(child.StateMachineArn(), nil)})
+		})
+		assert.Contains(t, msg, "StateJson.Resource: is a state machine's ARN, which a Task state cannot call")
+		assert.Contains(t, msg, "states:::states:startExecution")
+	})
+	t.Run("a token for something else fails synth, naming what it resolved to", func(t *testing.T) {
+		stack := cdktest.NewStack()
+		topic := awssns.NewTopic(stack, jsii.String("Topic"), nil)
+		raw := tasks.NewCustomTask(stack, jsii.String("Raw"), &tasks.CustomTaskProps{StateJson: task(topic.TopicArn(), nil)})
+		sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(raw)})
+		err := cdktest.Catch(func() { awscdk.Stage_Of(stack).Synth(nil) })
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), `sfnkit cannot derive IAM for Resource ${Token[`)
+		assert.Contains(t, err.Error(), `({"Ref":"TopicBFC7AF6E"}); pass AdditionalIamStatements`)
 	})
 }

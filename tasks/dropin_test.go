@@ -118,18 +118,19 @@ func TestMetricsAreTheCDKs(t *testing.T) {
 func TestCDKTypedDynamicHelpers(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewCallAwsService(stack, jsii.String("Call"), &tasks.CallAwsServiceProps{
-		Service: jsii.String("s3"), Action: jsii.String("listObjectsV2"), IamResources: jsii.Strings("*"),
+		Service: jsii.String("dynamodb"), Action: jsii.String("scan"), IamResources: jsii.Strings("*"),
 		Parameters: &map[string]interface{}{
-			"Bucket":  tasks.StringAt("$.bucket"),
-			"MaxKeys": tasks.NumberAt("$.max"),
-			"Prefix":  sfn.JsonPath_StringAt(jsii.String("$.prefix")),
-			"Extra":   tasks.ListAt("States.Array($.a, $.b)"),
-			"Tags":    tasks.StringMapAt("$.tags"),
-			"Flag":    tasks.BoolAt("$.flag"),
-			"Literal": jsii.Number(3),
+			"TableName":                tasks.StringAt("$.table"),
+			"Limit":                    tasks.NumberAt("$.max"),
+			"IndexName":                sfn.JsonPath_StringAt(jsii.String("$.index")),
+			"AttributesToGet":          tasks.ListAt("States.Array($.a, $.b)"),
+			"ExpressionAttributeNames": tasks.StringMapAt("$.names"),
+			"ConsistentRead":           tasks.BoolAt("$.flag"),
+			"Segment":                  jsii.Number(3),
 		},
 	})
 	s := state(t, machine(t, stack, task), "Call")
-	assert.Equal(t, map[string]any{"Bucket.$": "$.bucket", "MaxKeys.$": "$.max", "Prefix.$": "$.prefix",
-		"Extra.$": "States.Array($.a, $.b)", "Tags.$": "$.tags", "Flag.$": "$.flag", "Literal": float64(3)}, s["Parameters"])
+	assert.Equal(t, map[string]any{"TableName.$": "$.table", "Limit.$": "$.max", "IndexName.$": "$.index",
+		"AttributesToGet.$": "States.Array($.a, $.b)", "ExpressionAttributeNames.$": "$.names", "ConsistentRead.$": "$.flag",
+		"Segment": float64(3)}, s["Parameters"])
 }

@@ -7,8 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	cdktasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/internal/cdktest"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -55,41 +59,9 @@ var (
 	oursPkg = reflect.TypeFor[tasks.LambdaInvokeProps]().PkgPath()
 )
 
-// notYetDropIn lists the props still being brought to the CDK's types;
-// it must end empty.
-var notYetDropIn = map[string]bool{
-	"AthenaGetQueryResultsProps":              true,
-	"AthenaStartQueryExecutionProps":          true,
-	"BatchSubmitJobProps":                     true,
-	"DynamoDeleteItemProps":                   true,
-	"DynamoGetItemProps":                      true,
-	"DynamoPutItemProps":                      true,
-	"DynamoUpdateItemProps":                   true,
-	"EcsRunTaskProps":                         true,
-	"EmrAddStepProps":                         true,
-	"EmrCreateClusterProps":                   true,
-	"EmrModifyInstanceFleetByNameProps":       true,
-	"EmrModifyInstanceGroupByNameProps":       true,
-	"EmrSetClusterTerminationProtectionProps": true,
-	"EventBridgePutEventsProps":               true,
-	"GlueStartJobRunProps":                    true,
-	"SageMakerCreateEndpointProps":            true,
-	"SageMakerCreateEndpointConfigProps":      true,
-	"SageMakerCreateModelProps":               true,
-	"SageMakerCreateTrainingJobProps":         true,
-	"SageMakerCreateTransformJobProps":        true,
-	"SageMakerUpdateEndpointProps":            true,
-	"SnsPublishProps":                         true,
-	"SqsSendMessageProps":                     true,
-	"StepFunctionsStartExecutionProps":        true,
-}
-
 func TestEveryCDKFieldHasTheCDKType(t *testing.T) {
 	for _, pair := range twinProps {
 		cdk, ours := reflect.TypeOf(pair.cdk), reflect.TypeOf(pair.ours)
-		if notYetDropIn[ours.Name()] {
-			continue
-		}
 		t.Run(ours.Name(), func(t *testing.T) {
 			var problems []string
 			sameShape(cdk, ours, ours.Name(), map[reflect.Type]bool{}, &problems)
@@ -137,5 +109,36 @@ func sameShape(cdk, ours reflect.Type, path string, seen map[reflect.Type]bool, 
 			continue
 		}
 		sameShape(f.Type, of.Type, path+"."+f.Name, seen, problems)
+	}
+}
+
+// Every twin has the CDK's per-language constructors and props, with the
+// CDK's field types, and its own type.
+func TestEveryTwinHasTheCDKsConstructorsAndTypes(t *testing.T) {
+	pairs := []struct{ cdk, ours any }{
+		{cdktasks.LambdaInvokeJsonPathProps{}, tasks.LambdaInvokeJsonPathProps{}},
+		{cdktasks.LambdaInvokeJsonataProps{}, tasks.LambdaInvokeJsonataProps{}},
+		{cdktasks.EmrCreateClusterJsonPathProps{}, tasks.EmrCreateClusterJsonPathProps{}},
+		{cdktasks.SageMakerCreateTrainingJobJsonataProps{}, tasks.SageMakerCreateTrainingJobJsonataProps{}},
+		{cdktasks.EcsRunTaskJsonPathProps{}, tasks.EcsRunTaskJsonPathProps{}},
+		{cdktasks.DynamoPutItemJsonataProps{}, tasks.DynamoPutItemJsonataProps{}},
+	}
+	for _, p := range pairs {
+		var problems []string
+		sameShape(reflect.TypeOf(p.cdk), reflect.TypeOf(p.ours), reflect.TypeOf(p.ours).Name(), map[reflect.Type]bool{}, &problems)
+		if len(problems) > 0 {
+			t.Errorf("%s", strings.Join(problems, "\n"))
+		}
+	}
+	// The constructors exist with the CDK's shape (this compiles only if so).
+	var _ func(constructs.Construct, *string, *tasks.LambdaInvokeJsonPathProps) tasks.LambdaInvoke = tasks.LambdaInvoke_JsonPath
+	var _ func(constructs.Construct, *string, *tasks.SnsPublishJsonataProps) tasks.SnsPublish = tasks.SnsPublish_Jsonata
+
+	stack := cdktest.NewStack()
+	task := tasks.LambdaInvoke_Jsonata(stack, jsii.String("Invoke"), &tasks.LambdaInvokeJsonataProps{
+		LambdaFunction: function(stack, "worker"), Payload: sfn.TaskInput_FromObject(&map[string]interface{}{"n": "{% $states.input.n %}"})})
+	s := state(t, machine(t, stack, task), "Invoke")
+	if s["QueryLanguage"] != "JSONata" || s["Arguments"] == nil {
+		t.Errorf("LambdaInvoke_Jsonata should render a JSONata state with Arguments, got %v", s)
 	}
 }

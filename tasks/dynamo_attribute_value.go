@@ -12,11 +12,15 @@ import (
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
-// DynamoAttributeValue is one DynamoDB attribute value, such as {"S": "x"}
-// or {"N": "42"}, whose content may be decided at run time. The CDK's own
-// awsstepfunctionstasks.DynamoAttributeValue satisfies it too.
+// DynamoAttributeValue mirrors the CDK's class of that name: one DynamoDB
+// attribute value, such as {"S": "x"} or {"N": "42"}, made with the
+// DynamoAttributeValue_ functions, whose content may be decided at run time.
+// The CDK's own awsstepfunctionstasks.DynamoAttributeValue satisfies it too.
 type DynamoAttributeValue interface {
-	// ToObject returns the attribute value as a field value.
+	// AttributeValue is the attribute value as state JSON ({"S": "x"},
+	// {"N.$": "States.Format('{}', $.n)"}).
+	AttributeValue() interface{}
+	// ToObject returns the attribute value as state JSON, as AttributeValue.
 	ToObject() interface{}
 }
 
@@ -24,11 +28,27 @@ type DynamoAttributeValue interface {
 // problem found while building it is reported by the task using it,
 // under that field's name.
 type dynamoValue struct {
-	v   *Value
-	err error
+	v      *Value
+	err    error
+	object *map[string]any
 }
 
-func (d *dynamoValue) ToObject() interface{} { return d.v }
+func (d *dynamoValue) AttributeValue() interface{} { return d.ToObject() }
+
+// ToObject is the state JSON as a *map[string]interface{}, which the CDK's
+// TaskInput_FromObject takes too; sfnkit reads it back as the attribute
+// value itself, so PascalCaseKeys keeps its attribute names as written.
+func (d *dynamoValue) ToObject() interface{} {
+	if d.v == nil {
+		return nil
+	}
+	if d.object == nil {
+		m, _ := value.Render(d.v, value.JSONPathLang).(map[string]any)
+		d.object = &m
+		value.StandFor(d.object, d.v)
+	}
+	return d.object
+}
 
 func attribute(typ string, v *Value) DynamoAttributeValue {
 	return &dynamoValue{v: value.NewObject(map[string]*Value{typ: v})}
@@ -45,11 +65,11 @@ func DynamoAttributeValue_FromString(val *string) DynamoAttributeValue {
 }
 
 // DynamoAttributeValue_FromNumber is {"N": "<number>"}: DynamoDB takes
-// numbers as strings. value is a Go number (jsii.Number(10), 10), or a
-// number decided at run time (tasks.Path("$.n"), sfn.JsonPath_NumberAt,
-// tasks.JSONata(...)), which is turned into a string as it is sent:
-// States.Format('{}', $.n), or $string(...) in JSONata.
-func DynamoAttributeValue_FromNumber(val interface{}) DynamoAttributeValue {
+// numbers as strings. val is a number (jsii.Number(10)), or one decided at
+// run time (tasks.NumberAt("$.n"), sfn.JsonPath_NumberAt,
+// tasks.NumberAt("{% ... %}")), which is turned into a string as it is
+// sent: States.Format('{}', $.n), or $string(...) in JSONata.
+func DynamoAttributeValue_FromNumber(val *float64) DynamoAttributeValue {
 	v, err := convertAttribute("FromNumber", val)
 	if err != nil {
 		return &dynamoValue{err: err}
@@ -87,30 +107,31 @@ func DynamoAttributeValue_FromBinary(val *string) DynamoAttributeValue {
 	return attribute("B", v)
 }
 
-// DynamoAttributeValue_FromStringSet is {"SS": [...]}: a list of strings
-// (jsii.Strings(...), []string, tasks.List("a", tasks.Path("$.b"))), or the
-// whole set decided at run time (tasks.Path("$.tags")). A literal set must
-// not be empty or hold duplicates, which DynamoDB rejects.
-func DynamoAttributeValue_FromStringSet(val interface{}) DynamoAttributeValue {
+// DynamoAttributeValue_FromStringSet is {"SS": [...]}: strings
+// (jsii.Strings(...), items may be dynamic: tasks.StringAt("$.b")), or the
+// whole set decided at run time (tasks.ListAt("$.tags"),
+// sfn.JsonPath_ListAt). A literal set must not be empty or hold
+// duplicates, which DynamoDB rejects.
+func DynamoAttributeValue_FromStringSet(val *[]*string) DynamoAttributeValue {
 	return setAttribute("SS", "FromStringSet", val, nil, false)
 }
 
-// DynamoAttributeValue_FromNumberSet is {"NS": [...]}: Go numbers
-// (jsii.Numbers(...), []float64), items decided at run time
-// (tasks.List(1, tasks.Path("$.n"))), or the whole set decided at run time,
-// which must then hold numbers as strings ($map(..., $string) in JSONata).
-func DynamoAttributeValue_FromNumberSet(val interface{}) DynamoAttributeValue {
+// DynamoAttributeValue_FromNumberSet is {"NS": [...]}: numbers
+// (jsii.Numbers(...), items may be dynamic: tasks.NumberAt("$.n")), or the
+// whole set decided at run time (tasks.ValueAt[[]*float64]("$.ns")), which
+// must then hold numbers as strings ($map(..., $string) in JSONata).
+func DynamoAttributeValue_FromNumberSet(val *[]*float64) DynamoAttributeValue {
 	return setAttribute("NS", "FromNumberSet", val, numberString, true)
 }
 
 // DynamoAttributeValue_NumberSetFromStrings is {"NS": [...]} of numbers
 // written as strings.
-func DynamoAttributeValue_NumberSetFromStrings(val interface{}) DynamoAttributeValue {
+func DynamoAttributeValue_NumberSetFromStrings(val *[]*string) DynamoAttributeValue {
 	return setAttribute("NS", "NumberSetFromStrings", val, func(v *Value) (*Value, error) { return v, checkNumberString(v) }, false)
 }
 
 // DynamoAttributeValue_FromBinarySet is {"BS": [...]} of base64 strings.
-func DynamoAttributeValue_FromBinarySet(val interface{}) DynamoAttributeValue {
+func DynamoAttributeValue_FromBinarySet(val *[]*string) DynamoAttributeValue {
 	return setAttribute("BS", "FromBinarySet", val, func(v *Value) (*Value, error) { return v, checkBase64(v) }, false)
 }
 
@@ -175,10 +196,10 @@ func DynamoAttributeValue_FromNull(val *bool) DynamoAttributeValue {
 	return attribute("NULL", Bool(true))
 }
 
-// DynamoAttributeValue_FromBoolean is {"BOOL": value}: a Go bool
-// (jsii.Bool(true), true) or a boolean decided at run time
-// (tasks.Path("$.flag"), tasks.JSONata(...)).
-func DynamoAttributeValue_FromBoolean(val interface{}) DynamoAttributeValue {
+// DynamoAttributeValue_FromBoolean is {"BOOL": value}: jsii.Bool(true), or
+// a boolean decided at run time (tasks.BoolAt("$.flag"),
+// tasks.BoolAt("{% ... %}")).
+func DynamoAttributeValue_FromBoolean(val *bool) DynamoAttributeValue {
 	v, err := convertAttribute("FromBoolean", val)
 	if err != nil {
 		return &dynamoValue{err: err}
@@ -266,6 +287,9 @@ func setAttribute(typ, fn string, x any, item func(*Value) (*Value, error), numb
 	items := make([]*Value, len(v.Items()))
 	seen := map[any]bool{}
 	for i, it := range v.Items() {
+		if it.Kind() == value.Literal && it.LiteralValue() == nil {
+			return badAttribute("%s[%d]: is nil", fn, i)
+		}
 		if item != nil {
 			if it, err = item(it); err != nil {
 				return badAttribute("%s[%d]: %v", fn, i, err)

@@ -16,15 +16,16 @@ type DynamoDeleteItemProps struct {
 	// (see DynamoGetItemProps.TableName). An sfnkit addition.
 	TableName *string
 	// Key is the item's primary key (see DynamoGetItemProps.Key).
-	Key interface{}
+	Key *map[string]DynamoAttributeValue
 	// ConditionExpression must hold for the delete to succeed; may be dynamic.
 	ConditionExpression *string
 	// ExpressionAttributeNames maps "#placeholder" to an attribute name
 	// (see DynamoGetItemProps).
-	ExpressionAttributeNames interface{}
+	ExpressionAttributeNames *map[string]*string
 	// ExpressionAttributeValues maps ":placeholder" to a
-	// tasks.DynamoAttributeValue, or is decided whole at run time.
-	ExpressionAttributeValues interface{}
+	// tasks.DynamoAttributeValue, or is decided whole at run time
+	// (tasks.ValueAt[map[string]tasks.DynamoAttributeValue]).
+	ExpressionAttributeValues *map[string]DynamoAttributeValue
 	// ReturnConsumedCapacity: INDEXES, TOTAL or NONE (or dynamic).
 	ReturnConsumedCapacity DynamoConsumedCapacity
 	// ReturnItemCollectionMetrics: SIZE or NONE (or dynamic).

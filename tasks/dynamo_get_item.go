@@ -20,21 +20,21 @@ type DynamoGetItemProps struct {
 	// States.Format name with a literal prefix). An sfnkit addition.
 	TableName *string
 	// Key is the item's primary key: one or two attribute names, kept as
-	// written, to tasks.DynamoAttributeValue_From… values
-	// (&map[string]tasks.DynamoAttributeValue{...}), or the whole key
-	// decided at run time (tasks.Path("$.key")).
-	Key interface{}
-	// ConsistentRead: a bool or a boolean decided at run time. Default:
+	// written, to tasks.DynamoAttributeValue_From… values, or the whole key
+	// decided at run time
+	// (tasks.ValueAt[map[string]tasks.DynamoAttributeValue]("$.key")).
+	Key *map[string]DynamoAttributeValue
+	// ConsistentRead, or decided at run time (tasks.BoolAt). Default:
 	// false (rendered, as the CDK does).
-	ConsistentRead interface{}
-	// ExpressionAttributeNames maps "#placeholder" to an attribute name:
-	// &map[string]*string{...} (names may be dynamic), or the whole map
-	// decided at run time. The placeholders are kept as written.
-	ExpressionAttributeNames interface{}
-	// ProjectionExpression lists the attributes to return:
-	// &[]tasks.DynamoProjectionExpression{...} (joined with ","), or the
-	// expression as a string, which may be dynamic.
-	ProjectionExpression interface{}
+	ConsistentRead *bool
+	// ExpressionAttributeNames maps "#placeholder" to an attribute name
+	// (names may be dynamic: tasks.StringAt), or is decided whole at run
+	// time (tasks.StringMapAt). The placeholders are kept as written.
+	ExpressionAttributeNames *map[string]*string
+	// ProjectionExpression lists the attributes to return (joined with
+	// ","), or is decided whole at run time
+	// (tasks.ValueAt[[]tasks.DynamoProjectionExpression]("$.projection")).
+	ProjectionExpression *[]DynamoProjectionExpression
 	// ReturnConsumedCapacity: INDEXES, TOTAL or NONE (or dynamic).
 	ReturnConsumedCapacity DynamoConsumedCapacity
 
@@ -75,7 +75,7 @@ func NewDynamoGetItem(scope constructs.Construct, id *string, props *DynamoGetIt
 	return newTask(scope, id, props, b.finish())
 }
 
-func (b *dynamoBuilder) consistentRead(x any) {
+func (b *dynamoBuilder) consistentRead(x *bool) {
 	v := field(b.spec, "ConsistentRead", x)
 	switch {
 	case v == nil:

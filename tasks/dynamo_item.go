@@ -2,7 +2,6 @@ package tasks
 
 import (
 	"fmt"
-	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -70,28 +69,21 @@ func validTableName(s string) bool {
 }
 
 // attributes sets key (Key, Item, ExpressionAttributeValues) from a map of
-// attribute values or a whole expression. keyPrefix, when not empty, is what
-// every name must start with; maxNames limits a literal map (0: no limit).
-func (b *dynamoBuilder) attributes(prop string, x any, required bool, keyPrefix string, maxNames int) {
-	var m map[string]DynamoAttributeValue
-	switch t := x.(type) {
-	case nil:
-	case *map[string]DynamoAttributeValue:
-		if t != nil {
-			m = *t
-		}
-	case map[string]DynamoAttributeValue:
-		m = t
-	default:
-		b.whole(prop, x, "a *map[string]tasks.DynamoAttributeValue")
+// attribute values, or from a whole expression (tasks.ValueAt). keyPrefix,
+// when not empty, is what every name must start with; maxNames limits a
+// literal map (0: no limit).
+func (b *dynamoBuilder) attributes(prop string, x *map[string]DynamoAttributeValue, required bool, keyPrefix string, maxNames int) {
+	if _, ok := value.Standing(x); ok {
+		b.whole(prop, x, "a map of attribute names to tasks.DynamoAttributeValue_From… values")
 		return
 	}
-	if m == nil {
+	if x == nil {
 		if required {
 			b.problem(prop, "required: a map of attribute names to tasks.DynamoAttributeValue_From… values")
 		}
 		return
 	}
+	m := *x
 	if len(m) == 0 && required {
 		b.problem(prop, "needs at least one attribute")
 	}
@@ -125,29 +117,30 @@ func (b *dynamoBuilder) whole(prop string, x any, typed string) {
 	}
 }
 
-// attributeNames sets ExpressionAttributeNames: "#placeholder" → name.
-func (b *dynamoBuilder) attributeNames(x any) {
+// attributeNames sets ExpressionAttributeNames: "#placeholder" → name,
+// names may be dynamic (tasks.StringAt), or the whole map (tasks.StringMapAt).
+func (b *dynamoBuilder) attributeNames(x *map[string]*string) {
 	const prop = "ExpressionAttributeNames"
-	switch x.(type) {
-	case nil:
-		return
-	case *map[string]*string, map[string]*string, map[string]string, *map[string]string:
-	default:
-		if v, ok := x.(*Value); !ok || v.Kind() != value.Object {
-			b.whole(prop, x, "a *map[string]*string")
-			return
-		}
-	}
 	v := field(b.spec, prop, x)
-	if v == nil || v.Kind() != value.Object {
+	switch {
+	case v == nil:
+		return
+	case v.IsExpression():
+		b.params[prop] = v
+		return
+	case v.Kind() != value.Object:
+		b.problem(prop, "give a map of \"#placeholder\" to attribute names, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got %s", describeValue(v))
 		return
 	}
-	for k, name := range v.Fields() {
+	for _, k := range sortedNames(v.Fields()) {
+		name := v.Field(k)
 		if !strings.HasPrefix(k, "#") {
 			b.problem(prop, "%q must start with \"#\"", k)
 		}
 		if s, ok := name.String(); ok && s == "" {
-			b.problem(prop, "%q names no attribute", k)
+			b.problem(prop+"."+k, "names no attribute")
+		} else if !ok && !name.IsExpression() {
+			b.problem(prop+"."+k, "give an attribute name, got %s", describeLiteral(name))
 		}
 	}
 	b.params[prop] = v.Verbatim()
@@ -175,40 +168,30 @@ func (b *dynamoBuilder) setExpression(prop string, v *Value) {
 }
 
 // projection sets ProjectionExpression from document paths (ours or the
-// CDK's DynamoProjectionExpression), joined with commas as the CDK does,
-// or from a string, which may be dynamic.
-func (b *dynamoBuilder) projection(x any) {
+// CDK's DynamoProjectionExpression), joined with commas as the CDK does, or
+// from the whole expression decided at run time (tasks.ValueAt).
+func (b *dynamoBuilder) projection(x *[]DynamoProjectionExpression) {
 	const prop = "ProjectionExpression"
-	rv := reflect.ValueOf(x)
-	if rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().Kind() == reflect.Slice {
-		rv = rv.Elem()
-	}
-	if x == nil || (rv.Kind() == reflect.Pointer && rv.IsNil()) {
+	if v, ok := value.Standing(x); ok {
+		b.setExpression(prop, v)
 		return
 	}
-	if rv.Kind() != reflect.Slice {
-		if v := field(b.spec, prop, x); v != nil {
-			if _, ok := v.String(); !ok && !v.IsExpression() {
-				b.problem(prop, "give a []tasks.DynamoProjectionExpression, a string, or a JSONPath, intrinsic or JSONata expression, got %s", describeValue(v))
-				return
-			}
-			b.setExpression(prop, v)
-		}
+	if x == nil {
 		return
 	}
-	paths := make([]string, 0, rv.Len())
-	for i := 0; i < rv.Len(); i++ {
-		switch p := rv.Index(i).Interface().(type) {
+	paths := make([]string, 0, len(*x))
+	for i, p := range *x {
+		switch p := p.(type) {
+		case nil:
+			b.problem(fmt.Sprintf("%s[%d]", prop, i), "is nil: give tasks.NewDynamoProjectionExpression().WithAttribute(...)")
 		case *projectionPath:
 			if p.err != nil {
 				b.problem(fmt.Sprintf("%s[%d]", prop, i), "%v", p.err)
 				continue
 			}
 			paths = append(paths, *p.ToString())
-		case interface{ ToString() *string }:
-			paths = append(paths, *p.ToString())
 		default:
-			b.problem(fmt.Sprintf("%s[%d]", prop, i), "give a tasks.DynamoProjectionExpression, got %T", p)
+			paths = append(paths, *p.ToString())
 		}
 	}
 	if len(paths) == 0 {

@@ -17,16 +17,18 @@ type DynamoPutItemProps struct {
 	TableName *string
 	// Item: attribute names, kept as written, to
 	// tasks.DynamoAttributeValue_From… values, or the whole item decided at
-	// run time (tasks.Path("$.item"), in DynamoDB's JSON).
-	Item interface{}
+	// run time, in DynamoDB's JSON
+	// (tasks.ValueAt[map[string]tasks.DynamoAttributeValue]("$.item")).
+	Item *map[string]DynamoAttributeValue
 	// ConditionExpression must hold for the put to succeed; may be dynamic.
 	ConditionExpression *string
 	// ExpressionAttributeNames maps "#placeholder" to an attribute name
 	// (see DynamoGetItemProps).
-	ExpressionAttributeNames interface{}
+	ExpressionAttributeNames *map[string]*string
 	// ExpressionAttributeValues maps ":placeholder" to a
-	// tasks.DynamoAttributeValue, or is decided whole at run time.
-	ExpressionAttributeValues interface{}
+	// tasks.DynamoAttributeValue, or is decided whole at run time
+	// (tasks.ValueAt[map[string]tasks.DynamoAttributeValue]).
+	ExpressionAttributeValues *map[string]DynamoAttributeValue
 	// ReturnConsumedCapacity: INDEXES, TOTAL or NONE (or dynamic).
 	ReturnConsumedCapacity DynamoConsumedCapacity
 	// ReturnItemCollectionMetrics: SIZE or NONE (or dynamic).
@@ -71,7 +73,7 @@ func NewDynamoPutItem(scope constructs.Construct, id *string, props *DynamoPutIt
 }
 
 // writeOptions sets what PutItem, UpdateItem and DeleteItem share.
-func (b *dynamoBuilder) writeOptions(names, values any, capacity DynamoConsumedCapacity,
+func (b *dynamoBuilder) writeOptions(names *map[string]*string, values *map[string]DynamoAttributeValue, capacity DynamoConsumedCapacity,
 	metrics DynamoItemCollectionMetrics, returnValues DynamoReturnValues, allowedReturnValues ...string) {
 	b.attributeNames(names)
 	b.attributes("ExpressionAttributeValues", values, false, ":", 0)

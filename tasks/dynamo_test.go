@@ -1,6 +1,7 @@
 package tasks_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -41,7 +42,7 @@ func TestDynamoRendering(t *testing.T) {
 		Table: table,
 		Item: &attrs{
 			"id":    tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.id")),
-			"count": tasks.DynamoAttributeValue_FromNumber(tasks.Path("$.count")),
+			"count": tasks.DynamoAttributeValue_FromNumber(tasks.NumberAt("$.count")),
 			"price": tasks.DynamoAttributeValue_FromNumber(jsii.Number(9.5)),
 		},
 		ConditionExpression:       jsii.String("attribute_not_exists(id) OR #v < :v"),
@@ -52,7 +53,7 @@ func TestDynamoRendering(t *testing.T) {
 	})
 	update := tasks.NewDynamoUpdateItem(stack, jsii.String("Update"), &tasks.DynamoUpdateItemProps{
 		TableName:                 tasks.StringAt("States.Format('orders-{}', $.stage)"),
-		Key:                       tasks.Path("$.key"),
+		Key:                       tasks.ValueAt[attrs]("$.key"),
 		UpdateExpression:          jsii.String("SET TotalCount = :val + :rand"),
 		ExpressionAttributeValues: &attrs{":val": tasks.DynamoAttributeValue_NumberFromString(sfn.JsonPath_StringAt(jsii.String("$.Item.TotalCount.N"))), ":rand": tasks.DynamoAttributeValue_FromNumber(jsii.Number(20))},
 		ReturnValues:              tasks.DynamoReturnValues(*tasks.StringAt("$.returnValues")),
@@ -60,11 +61,11 @@ func TestDynamoRendering(t *testing.T) {
 	})
 	del := tasks.NewDynamoDeleteItem(stack, jsii.String("Delete"), &tasks.DynamoDeleteItemProps{
 		TableName:                   jsii.String("archive"),
-		Key:                         &attrs{"pk": tasks.DynamoAttributeValue_FromString(jsii.String("order")), "sk": tasks.DynamoAttributeValue_FromNumber(7)},
+		Key:                         &attrs{"pk": tasks.DynamoAttributeValue_FromString(jsii.String("order")), "sk": tasks.DynamoAttributeValue_FromNumber(jsii.Number(7))},
 		ReturnItemCollectionMetrics: tasks.DynamoItemCollectionMetrics_SIZE,
 		// A run-time condition: its placeholders cannot be checked, so none is reported unused.
 		ConditionExpression:       tasks.StringAt("$.condition"),
-		ExpressionAttributeValues: &attrs{":min": tasks.DynamoAttributeValue_FromNumber(1)},
+		ExpressionAttributeValues: &attrs{":min": tasks.DynamoAttributeValue_FromNumber(jsii.Number(1))},
 	})
 	tpl := machine(t, stack, get.Next(put).Next(update).Next(del))
 	tableName := "${OrdersA9B65338}"
@@ -124,17 +125,17 @@ func TestDynamoJSONata(t *testing.T) {
 		TableName:     jsii.String("orders"),
 		Item: &attrs{
 			"id":    tasks.DynamoAttributeValue_FromString(jsii.String("{% $states.input.id %}")),
-			"count": tasks.DynamoAttributeValue_FromNumber(tasks.JSONata("$states.input.count")),
-			"tags":  tasks.DynamoAttributeValue_FromNumberSet(tasks.JSONata("$states.input.sizes")),
+			"count": tasks.DynamoAttributeValue_FromNumber(tasks.NumberAt("{% $states.input.count %}")),
+			"tags":  tasks.DynamoAttributeValue_FromNumberSet(tasks.ValueAt[[]*float64]("{% $states.input.sizes %}")),
 			"meta":  tasks.DynamoAttributeValue_MapFromJsonata(jsii.String("{% $states.input.meta %}")),
-			"ok":    tasks.DynamoAttributeValue_FromBoolean(tasks.JSONata("$states.input.ok")),
+			"ok":    tasks.DynamoAttributeValue_FromBoolean(tasks.BoolAt("{% $states.input.ok %}")),
 		},
 	})
 	get := tasks.NewDynamoGetItem(stack, jsii.String("Get"), &tasks.DynamoGetItemProps{
 		QueryLanguage:  sfn.QueryLanguage_JSONATA,
 		TableName:      jsii.String("orders"),
-		Key:            tasks.JSONata("$states.input.key"),
-		ConsistentRead: tasks.JSONata("$states.input.strong"),
+		Key:            tasks.ValueAt[attrs]("{% $states.input.key %}"),
+		ConsistentRead: tasks.BoolAt("{% $states.input.strong %}"),
 	})
 	tpl := machine(t, stack, put.Next(get))
 	assert.Equal(t, map[string]any{"Type": "Task", "QueryLanguage": "JSONata", "Resource": dynamoResource("putItem"), "Next": "Get",
@@ -156,18 +157,18 @@ func TestDynamoAttributeValues(t *testing.T) {
 		"s":         tasks.DynamoAttributeValue_FromString(jsii.String("$5")),
 		"sPath":     tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.s")),
 		"n":         tasks.DynamoAttributeValue_FromNumber(jsii.Number(1e21)),
-		"nSmall":    tasks.DynamoAttributeValue_FromNumber(1e-7),
-		"nIntr":     tasks.DynamoAttributeValue_FromNumber(tasks.Intrinsic("States.MathAdd($.a, 1)")),
+		"nSmall":    tasks.DynamoAttributeValue_FromNumber(jsii.Number(1e-7)),
+		"nIntr":     tasks.DynamoAttributeValue_FromNumber(tasks.NumberAt("States.MathAdd($.a, 1)")),
 		"nStr":      tasks.DynamoAttributeValue_NumberFromString(jsii.String("-19.5")),
 		"b":         tasks.DynamoAttributeValue_FromBinary(jsii.String("aGVsbG8=")),
 		"bPath":     tasks.DynamoAttributeValue_FromBinary(tasks.StringAt("$.blob")),
 		"ss":        tasks.DynamoAttributeValue_FromStringSet(jsii.Strings("a", "b")),
-		"ssMixed":   tasks.DynamoAttributeValue_FromStringSet(tasks.List("a", tasks.Path("$.tag"))),
-		"ssWhole":   tasks.DynamoAttributeValue_FromStringSet(tasks.Path("$.tags")),
+		"ssMixed":   tasks.DynamoAttributeValue_FromStringSet(&[]*string{jsii.String("a"), tasks.StringAt("$.tag")}),
+		"ssWhole":   tasks.DynamoAttributeValue_FromStringSet(tasks.ListAt("$.tags")),
 		"ns":        tasks.DynamoAttributeValue_FromNumberSet(jsii.Numbers(42.2, -19)),
-		"nsMixed":   tasks.DynamoAttributeValue_FromNumberSet(tasks.List(1, tasks.Path("$.n"))),
+		"nsMixed":   tasks.DynamoAttributeValue_FromNumberSet(&[]*float64{jsii.Number(1), tasks.NumberAt("$.n")}),
 		"nsStrings": tasks.DynamoAttributeValue_NumberSetFromStrings(&[]*string{jsii.String("1"), tasks.StringAt("$.n")}),
-		"bs":        tasks.DynamoAttributeValue_FromBinarySet([]string{"aGk="}),
+		"bs":        tasks.DynamoAttributeValue_FromBinarySet(jsii.Strings("aGk=")),
 		"m": tasks.DynamoAttributeValue_FromMap(&attrs{
 			"Name":     tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.name")),
 			"camelKey": tasks.DynamoAttributeValue_FromNull(jsii.Bool(true)),
@@ -175,11 +176,11 @@ func TestDynamoAttributeValues(t *testing.T) {
 		"mPath": tasks.DynamoAttributeValue_MapFromJsonPath(jsii.String("$.meta")),
 		"l": tasks.DynamoAttributeValue_FromList(&[]tasks.DynamoAttributeValue{
 			tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.first")),
-			tasks.DynamoAttributeValue_FromBoolean(false),
+			tasks.DynamoAttributeValue_FromBoolean(jsii.Bool(false)),
 		}),
 		"lPath":   tasks.DynamoAttributeValue_ListFromJsonPath(sfn.JsonPath_StringAt(jsii.String("$.lines"))),
 		"bool":    tasks.DynamoAttributeValue_FromBoolean(jsii.Bool(true)),
-		"boolDyn": tasks.DynamoAttributeValue_FromBoolean(tasks.Path("$.flag")),
+		"boolDyn": tasks.DynamoAttributeValue_FromBoolean(tasks.BoolAt("$.flag")),
 		"boolJP":  tasks.DynamoAttributeValue_BooleanFromJsonPath(jsii.String("$.flag")),
 		"null":    tasks.DynamoAttributeValue_FromNull(jsii.Bool(true)),
 		// The CDK's own values work too, rendered as the CDK renders them.
@@ -332,8 +333,15 @@ func TestDynamoErrors(t *testing.T) {
 			"a": tasks.DynamoAttributeValue_FromString(jsii.String("1")), "b": tasks.DynamoAttributeValue_FromString(jsii.String("2")),
 			"c": tasks.DynamoAttributeValue_FromString(jsii.String("3"))}}),
 			"Key: a key has at most 2 attributes (partition and sort key), got 3"},
-		{"key as a literal string", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: "id"}),
-			"Key: give a *map[string]tasks.DynamoAttributeValue, or a JSONPath, intrinsic or JSONata expression that yields it at run time, got a literal"},
+		{"nil attribute value in a key", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: &attrs{"id": nil}}),
+			"Key.id: missing attribute value"},
+		{"nil attribute value in a list", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromList(&[]tasks.DynamoAttributeValue{nil}))}),
+			"Item.a: FromList[0]: missing attribute value"},
+		{"nil attribute value in a map", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromMap(&attrs{"x": nil}))}),
+			"Item.a: FromMap.x: missing attribute value"},
+		{"nil attribute name", "DynamoUpdateItem", update(tasks.DynamoUpdateItemProps{Key: id(), UpdateExpression: jsii.String("SET #n = :n"),
+			ExpressionAttributeNames: &map[string]*string{"#n": nil}, ExpressionAttributeValues: &attrs{":n": tasks.DynamoAttributeValue_FromNumber(jsii.Number(1))}}),
+			"ExpressionAttributeNames.#n: give an attribute name, got"},
 		{"RUN_JOB", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: id(), IntegrationPattern: sfn.IntegrationPattern_RUN_JOB}),
 			"IntegrationPattern: RUN_JOB is not supported by dynamodb:getItem; supported: REQUEST_RESPONSE"},
 		{"WAIT_FOR_TASK_TOKEN", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: &attrs{"token": tasks.DynamoAttributeValue_FromString(sfn.JsonPath_TaskToken())},
@@ -352,7 +360,7 @@ func TestDynamoErrors(t *testing.T) {
 		{"name placeholder without #", "DynamoUpdateItem", update(tasks.DynamoUpdateItemProps{Key: id(), UpdateExpression: jsii.String("SET n = :n"),
 			ExpressionAttributeNames: &map[string]*string{"n": jsii.String("name")}}), `ExpressionAttributeNames: "n" must start with "#"`},
 		{"value placeholder without :", "DynamoUpdateItem", update(tasks.DynamoUpdateItemProps{Key: id(), UpdateExpression: jsii.String("SET a = 1"),
-			ExpressionAttributeValues: &attrs{"n": tasks.DynamoAttributeValue_FromNumber(1)}}), `ExpressionAttributeValues: "n" must start with ":"`},
+			ExpressionAttributeValues: &attrs{"n": tasks.DynamoAttributeValue_FromNumber(jsii.Number(1))}}), `ExpressionAttributeValues: "n" must start with ":"`},
 		{"names without an expression", "DynamoDeleteItem", del(tasks.DynamoDeleteItemProps{Key: id(),
 			ExpressionAttributeNames: &map[string]*string{"#n": jsii.String("name")}}),
 			"ExpressionAttributeNames: given without an expression to use them (DynamoDB rejects this)"},
@@ -361,12 +369,19 @@ func TestDynamoErrors(t *testing.T) {
 			ExpressionAttributeNames: &map[string]*string{"#n": jsii.String("name")}}),
 			"ExpressionAttributeValues: :n is used in ConditionExpression and UpdateExpression but not defined here"},
 		{"placeholder defined, unused", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: id(), ConditionExpression: jsii.String("attribute_not_exists(id)"),
-			ExpressionAttributeValues: &attrs{":unused": tasks.DynamoAttributeValue_FromNumber(1)}}),
+			ExpressionAttributeValues: &attrs{":unused": tasks.DynamoAttributeValue_FromNumber(jsii.Number(1))}}),
 			"ExpressionAttributeValues: :unused is not used in any expression (DynamoDB rejects unused ones)"},
 		{"empty condition", "DynamoDeleteItem", del(tasks.DynamoDeleteItemProps{Key: id(), ConditionExpression: jsii.String(" ")}),
 			"ConditionExpression: is empty: leave it out instead"},
-		{"ConsistentRead as a string", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: id(), ConsistentRead: "yes"}),
-			"ConsistentRead: give a bool, or a JSONPath, intrinsic or JSONata expression, got a literal"},
+		{"nil projection path", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: id(),
+			ProjectionExpression: &[]tasks.DynamoProjectionExpression{tasks.NewDynamoProjectionExpression().WithAttribute(jsii.String("a")), nil}}),
+			"ProjectionExpression[1]: is nil"},
+		{"run-time attribute in a projection path", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: id(),
+			ProjectionExpression: &[]tasks.DynamoProjectionExpression{tasks.NewDynamoProjectionExpression().WithAttribute(tasks.StringAt("$.attr"))}}),
+			"ProjectionExpression[0]: WithAttribute takes a literal attribute name"},
+		{"negative projection index", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: id(),
+			ProjectionExpression: &[]tasks.DynamoProjectionExpression{tasks.NewDynamoProjectionExpression().WithAttribute(jsii.String("a")).AtIndex(jsii.Number(-1))}}),
+			"ProjectionExpression[0]: AtIndex needs a whole number of at least 0"},
 		{"projection starting with an index", "DynamoGetItem", get(tasks.DynamoGetItemProps{Key: id(),
 			ProjectionExpression: &[]tasks.DynamoProjectionExpression{tasks.NewDynamoProjectionExpression().AtIndex(jsii.Number(1))}}),
 			"ProjectionExpression[0]: the expression must start with an attribute (WithAttribute) before AtIndex"},
@@ -374,20 +389,24 @@ func TestDynamoErrors(t *testing.T) {
 			"ProjectionExpression: lists no document paths: leave it out instead"},
 		{"NULL false", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNull(jsii.Bool(false)))}),
 			`Item.a: FromNull: must be true (DynamoDB rejects "NULL": false); to omit an attribute, leave it out`},
-		{"number as a string", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumber("12"))}),
-			`Item.a: FromNumber: "12" is a string: give a number, or use DynamoAttributeValue_NumberFromString`},
+		{"infinite number", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumber(jsii.Number(math.Inf(1))))}),
+			"Item.a: FromNumber: +Inf is not a number JSON can carry"},
+		{"nil number", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumber(nil))}),
+			"Item.a: FromNumber: a value is required"},
 		{"not a number", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_NumberFromString(jsii.String("12a")))}),
 			`Item.a: NumberFromString: "12a" is not a number`},
 		{"not base64", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromBinary(jsii.String("not base64!")))}),
 			`Item.a: FromBinary: "not base64!" is not base64-encoded`},
 		{"empty set", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromStringSet(jsii.Strings()))}),
 			"Item.a: FromStringSet: a set cannot be empty (DynamoDB rejects it); leave the attribute out instead"},
-		{"duplicate in a set", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumberSet([]float64{1, 2, 1}))}),
+		{"duplicate in a set", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumberSet(jsii.Numbers(1, 2, 1)))}),
 			`Item.a: FromNumberSet[2]: "1" is a duplicate; DynamoDB rejects sets with duplicates`},
-		{"a set that is not a list", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromStringSet("a"))}),
-			"Item.a: FromStringSet: give a list, or a JSONPath, intrinsic or JSONata expression that yields one, got the string \"a\""},
-		{"boolean as a string", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromBoolean("true"))}),
-			"Item.a: FromBoolean: give a bool or a JSONPath, intrinsic or JSONata expression, got the string \"true\""},
+		{"nil in a set", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromStringSet(&[]*string{jsii.String("a"), nil}))}),
+			"Item.a: FromStringSet[1]: is nil"},
+		{"nil number in a set", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromNumberSet(&[]*float64{nil}))}),
+			"Item.a: FromNumberSet[0]: is nil"},
+		{"nil boolean", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_FromBoolean(nil))}),
+			"Item.a: FromBoolean: a value is required"},
 		{"JSONata where a JSONPath belongs", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_MapFromJsonPath(jsii.String("{% $m %}")))}),
 			"Item.a: MapFromJsonPath: give a JSONPath ($.…) or intrinsic function, got {% $m %}"},
 		{"malformed path in an attribute", "DynamoPutItem", put(tasks.DynamoPutItemProps{Item: item(tasks.DynamoAttributeValue_ListFromJsonPath(jsii.String("$.a[")))}),
@@ -403,4 +422,14 @@ func TestDynamoErrors(t *testing.T) {
 			assert.Contains(t, msg, tt.want)
 		})
 	}
+}
+
+// ToObject is state JSON the CDK's own TaskInput takes too.
+func TestDynamoAttributeValueToObjectInCDKInput(t *testing.T) {
+	stack := cdktest.NewStack()
+	item := tasks.DynamoAttributeValue_FromMap(&attrs{"count": tasks.DynamoAttributeValue_FromNumber(sfn.JsonPath_NumberAt(jsii.String("$.n")))})
+	pass := sfn.NewPass(stack, jsii.String("Shape"), &sfn.PassProps{Parameters: &map[string]interface{}{"Item": item.ToObject()}})
+	assert.Equal(t, map[string]any{"Item": map[string]any{"M": map[string]any{"count": map[string]any{"N.$": "States.Format('{}', $.n)"}}}},
+		state(t, machine(t, stack, pass), "Shape")["Parameters"])
+	assert.Equal(t, item.ToObject(), item.AttributeValue())
 }

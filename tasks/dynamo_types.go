@@ -3,6 +3,8 @@ package tasks
 import (
 	"fmt"
 	"strings"
+
+	"github.com/sfnkit/sfnkit/internal/value"
 )
 
 // DynamoConsumedCapacity mirrors awsstepfunctionstasks.DynamoConsumedCapacity.
@@ -60,6 +62,8 @@ func (p *projectionPath) WithAttribute(attr *string) DynamoProjectionExpression 
 	switch {
 	case attr == nil || *attr == "":
 		p.fail("WithAttribute needs an attribute name")
+	case strings.HasPrefix(*attr, value.Marker) || value.IsTokenString(*attr) || strings.HasPrefix(*attr, "{%"):
+		p.fail("WithAttribute takes a literal attribute name; to decide the projection at run time, give the whole ProjectionExpression: tasks.ValueAt[[]tasks.DynamoProjectionExpression](\"$.projection\")")
 	case len(p.parts) == 0:
 		p.parts = append(p.parts, *attr)
 	default:

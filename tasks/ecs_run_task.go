@@ -2,9 +2,11 @@ package tasks
 
 import (
 	"fmt"
-	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"math"
+	"strconv"
 	"strings"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
@@ -17,133 +19,128 @@ import (
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
-// EcsLaunchTarget says where an ECS task runs. EcsEc2LaunchTarget and
-// EcsFargateLaunchTarget implement it, and so does EcsLaunchTargetConfig
-// itself, for a launch type decided at run time.
-type EcsLaunchTarget interface {
-	EcsLaunchTargetConfig() *EcsLaunchTargetConfig
+// IEcsLaunchTarget mirrors awsstepfunctionstasks.IEcsLaunchTarget: where
+// an ECS task runs. NewEcsFargateLaunchTarget and NewEcsEc2LaunchTarget make
+// one; so does an EcsLaunchTargetConfig itself, whose Parameters go into
+// the request as they are (values may be dynamic: a launch type decided at
+// run time). sfnkit renders a task before its state exists, so it calls the
+// Bind of a launch target of your own with a nil task.
+type IEcsLaunchTarget interface {
+	Bind(task EcsRunTask, launchTargetOptions *LaunchTargetBindOptions) *EcsLaunchTargetConfig
 }
 
-// EcsLaunchTargetConfig is the RunTask request fields a launch target sets.
+// LaunchTargetBindOptions mirrors awsstepfunctionstasks.LaunchTargetBindOptions.
+type LaunchTargetBindOptions struct {
+	TaskDefinition awsecs.ITaskDefinition
+	Cluster        awsecs.ICluster
+}
+
+// EcsLaunchTargetConfig mirrors awsstepfunctionstasks.EcsLaunchTargetConfig:
+// the RunTask request fields a launch target sets (LaunchType,
+// PlatformVersion, CapacityProviderStrategy, PlacementConstraints,
+// PlacementStrategy), keys as the API spells them, values literal or
+// dynamic (tasks.StringAt). As a LaunchTarget it stands for itself:
+//
+//	LaunchTarget: &tasks.EcsLaunchTargetConfig{Parameters: &map[string]interface{}{
+//		"LaunchType": tasks.StringAt("$.launchType")}}
 type EcsLaunchTargetConfig struct {
-	// LaunchType: EC2, FARGATE or EXTERNAL, or dynamic
-	// (awsecs.LaunchType(*tasks.StringAt("$.launchType"))). Leave it empty
-	// with a capacity provider strategy.
-	LaunchType awsecs.LaunchType
-	// PlatformVersion (Fargate only); may be dynamic.
-	PlatformVersion awsecs.FargatePlatformVersion
-	// PlacementStrategies and PlacementConstraints (EC2 only).
-	PlacementStrategies  *[]awsecs.PlacementStrategy
-	PlacementConstraints *[]awsecs.PlacementConstraint
-	// CapacityProviderStrategy runs the task on 1–20 capacity providers
-	// (FARGATE_SPOT, an Auto Scaling group provider…) instead of a launch
-	// type; each field may be dynamic.
-	CapacityProviderStrategy *[]*awsecs.CapacityProviderStrategy
-	// UseClusterCapacityProviders runs the task with the cluster's default
-	// capacity provider strategy: neither LaunchType nor a strategy is sent
-	// (the CDK's CapacityProviderOptions.default()).
-	UseClusterCapacityProviders *bool
-
-	conflict bool // CapacityProviderOptions given with the fields above
+	Parameters *map[string]interface{}
 }
 
-func (c *EcsLaunchTargetConfig) EcsLaunchTargetConfig() *EcsLaunchTargetConfig { return c }
-
-// CapacityProviderOptions mirrors awsstepfunctionstasks.CapacityProviderOptions:
-// a capacity provider strategy of the task's own, or the cluster's default.
-type CapacityProviderOptions struct {
-	strategy       *[]*awsecs.CapacityProviderStrategy
-	clusterDefault bool
-}
-
-// CapacityProviderOptions_Custom runs the task on 1 to 20 capacity
-// providers (FARGATE_SPOT needs it); each field may be dynamic.
-func CapacityProviderOptions_Custom(strategy *[]*awsecs.CapacityProviderStrategy) *CapacityProviderOptions {
-	if strategy == nil {
-		strategy = &[]*awsecs.CapacityProviderStrategy{}
-	}
-	return &CapacityProviderOptions{strategy: strategy}
-}
-
-// CapacityProviderOptions_Default runs the task with the cluster's default
-// capacity provider strategy.
-func CapacityProviderOptions_Default() *CapacityProviderOptions {
-	return &CapacityProviderOptions{clusterDefault: true}
-}
-
-// withCapacityProviders applies the CDK-style options to a config.
-func (c *EcsLaunchTargetConfig) withCapacityProviders(o *CapacityProviderOptions) *EcsLaunchTargetConfig {
-	if o == nil {
-		return c
-	}
-	if c.CapacityProviderStrategy != nil || c.UseClusterCapacityProviders != nil {
-		c.conflict = true
-		return c
-	}
-	if o.clusterDefault {
-		c.UseClusterCapacityProviders = jsii.Bool(true)
-	} else {
-		c.CapacityProviderStrategy = o.strategy
-	}
+// Bind returns the config itself: an EcsLaunchTargetConfig is its own
+// launch target.
+func (c *EcsLaunchTargetConfig) Bind(EcsRunTask, *LaunchTargetBindOptions) *EcsLaunchTargetConfig {
 	return c
 }
 
+// CapacityProviderOptions mirrors awsstepfunctionstasks.CapacityProviderOptions:
+// a capacity provider strategy of the task's own, or the cluster's default.
+type CapacityProviderOptions interface {
+	capacityProviders() (strategy *[]*awsecs.CapacityProviderStrategy, custom bool)
+}
+
+type capacityProviderOptions struct {
+	strategy *[]*awsecs.CapacityProviderStrategy
+	custom   bool
+}
+
+func (o *capacityProviderOptions) capacityProviders() (*[]*awsecs.CapacityProviderStrategy, bool) {
+	return o.strategy, o.custom
+}
+
+// CapacityProviderOptions_Custom runs the task on 1 to 20 capacity
+// providers (FARGATE_SPOT needs it); each field may be dynamic. No launch
+// type is sent.
+func CapacityProviderOptions_Custom(capacityProviderStrategy *[]*awsecs.CapacityProviderStrategy) CapacityProviderOptions {
+	return &capacityProviderOptions{strategy: capacityProviderStrategy, custom: true}
+}
+
+// CapacityProviderOptions_Default runs the task with the cluster's default
+// capacity provider strategy: neither a launch type nor a strategy is sent.
+func CapacityProviderOptions_Default() CapacityProviderOptions {
+	return &capacityProviderOptions{}
+}
+
+// EcsEc2LaunchTargetOptions mirrors awsstepfunctionstasks.EcsEc2LaunchTargetOptions.
+type EcsEc2LaunchTargetOptions struct {
+	CapacityProviderOptions CapacityProviderOptions
+	PlacementConstraints    *[]awsecs.PlacementConstraint
+	PlacementStrategies     *[]awsecs.PlacementStrategy
+}
+
+// EcsFargateLaunchTargetOptions mirrors awsstepfunctionstasks.EcsFargateLaunchTargetOptions.
+type EcsFargateLaunchTargetOptions struct {
+	// PlatformVersion: awsecs.FargatePlatformVersion_LATEST, _VERSION1_4…
+	// (or dynamic: awsecs.FargatePlatformVersion(*tasks.StringAt("$.platform"))).
+	PlatformVersion         awsecs.FargatePlatformVersion
+	CapacityProviderOptions CapacityProviderOptions
+}
+
 // EcsEc2LaunchTarget runs the task on the cluster's EC2 capacity.
-type EcsEc2LaunchTarget struct {
-	PlacementStrategies  *[]awsecs.PlacementStrategy
-	PlacementConstraints *[]awsecs.PlacementConstraint
-	// CapacityProviderOptions as in the CDK:
-	// tasks.CapacityProviderOptions_Custom(...) or _Default(). Or give
-	// CapacityProviderStrategy / UseClusterCapacityProviders, not both.
-	CapacityProviderOptions     *CapacityProviderOptions
-	CapacityProviderStrategy    *[]*awsecs.CapacityProviderStrategy
-	UseClusterCapacityProviders *bool
-}
-
-// EcsEc2LaunchTargetOptions is EcsEc2LaunchTarget under the CDK's name.
-type EcsEc2LaunchTargetOptions = EcsEc2LaunchTarget
-
-// NewEcsEc2LaunchTarget is the CDK's constructor (options may be nil).
-func NewEcsEc2LaunchTarget(options *EcsEc2LaunchTargetOptions) *EcsEc2LaunchTarget {
-	if options == nil {
-		return &EcsEc2LaunchTarget{}
-	}
-	return options
-}
-
-func (t *EcsEc2LaunchTarget) EcsLaunchTargetConfig() *EcsLaunchTargetConfig {
-	c := &EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_EC2, PlacementStrategies: t.PlacementStrategies,
-		PlacementConstraints: t.PlacementConstraints, CapacityProviderStrategy: t.CapacityProviderStrategy,
-		UseClusterCapacityProviders: t.UseClusterCapacityProviders}
-	return c.withCapacityProviders(t.CapacityProviderOptions)
-}
+type EcsEc2LaunchTarget interface{ IEcsLaunchTarget }
 
 // EcsFargateLaunchTarget runs the task on AWS Fargate.
-type EcsFargateLaunchTarget struct {
-	PlatformVersion awsecs.FargatePlatformVersion
-	// CapacityProviderOptions as in the CDK:
-	// tasks.CapacityProviderOptions_Custom(...) (FARGATE_SPOT) or _Default().
-	// Or give CapacityProviderStrategy / UseClusterCapacityProviders, not both.
-	CapacityProviderOptions     *CapacityProviderOptions
-	CapacityProviderStrategy    *[]*awsecs.CapacityProviderStrategy
-	UseClusterCapacityProviders *bool
+type EcsFargateLaunchTarget interface{ IEcsLaunchTarget }
+
+// launchTarget is what sfnkit's own launch targets say, before rendering.
+type launchTarget struct {
+	launchType           string // EC2 or FARGATE
+	platformVersion      awsecs.FargatePlatformVersion
+	capacity             CapacityProviderOptions
+	placementConstraints *[]awsecs.PlacementConstraint
+	placementStrategies  *[]awsecs.PlacementStrategy
 }
 
-// EcsFargateLaunchTargetOptions is EcsFargateLaunchTarget under the CDK's name.
-type EcsFargateLaunchTargetOptions = EcsFargateLaunchTarget
+// Bind renders the target's request fields as the CDK's does (JSONPath
+// keys, "Weight.$" for a dynamic value), without checks: NewEcsRunTask
+// checks them, as field errors.
+func (t *launchTarget) Bind(EcsRunTask, *LaunchTargetBindOptions) *EcsLaunchTargetConfig {
+	spec := &engine.Spec{}
+	e := ecsBuilder{spec: spec, params: map[string]*Value{}}
+	e.ownLaunchTarget(t)
+	params := map[string]interface{}{}
+	for k, v := range e.params {
+		value.RenderField(params, k, v, value.JSONPathLang)
+	}
+	return &EcsLaunchTargetConfig{Parameters: &params}
+}
+
+// NewEcsEc2LaunchTarget is the CDK's constructor (options may be nil).
+func NewEcsEc2LaunchTarget(options *EcsEc2LaunchTargetOptions) EcsEc2LaunchTarget {
+	t := &launchTarget{launchType: "EC2"}
+	if options != nil {
+		t.capacity, t.placementConstraints, t.placementStrategies = options.CapacityProviderOptions, options.PlacementConstraints, options.PlacementStrategies
+	}
+	return t
+}
 
 // NewEcsFargateLaunchTarget is the CDK's constructor (options may be nil).
-func NewEcsFargateLaunchTarget(options *EcsFargateLaunchTargetOptions) *EcsFargateLaunchTarget {
-	if options == nil {
-		return &EcsFargateLaunchTarget{}
+func NewEcsFargateLaunchTarget(options *EcsFargateLaunchTargetOptions) EcsFargateLaunchTarget {
+	t := &launchTarget{launchType: "FARGATE"}
+	if options != nil {
+		t.platformVersion, t.capacity = options.PlatformVersion, options.CapacityProviderOptions
 	}
-	return options
-}
-
-func (t *EcsFargateLaunchTarget) EcsLaunchTargetConfig() *EcsLaunchTargetConfig {
-	c := &EcsLaunchTargetConfig{LaunchType: awsecs.LaunchType_FARGATE, PlatformVersion: t.PlatformVersion,
-		CapacityProviderStrategy: t.CapacityProviderStrategy, UseClusterCapacityProviders: t.UseClusterCapacityProviders}
-	return c.withCapacityProviders(t.CapacityProviderOptions)
+	return t
 }
 
 // ContainerOverride mirrors awsstepfunctionstasks.ContainerOverride.
@@ -153,14 +150,17 @@ type ContainerOverride struct {
 	// ContainerName of the container to override (may be dynamic). An
 	// sfnkit addition.
 	ContainerName *string
-	// Command: a list whose items or whole may be dynamic.
-	Command *Value
+	// Command: items may be dynamic (tasks.StringAt), or the whole list
+	// (tasks.ListAt).
+	Command *[]*string
 	// Environment variables; names and values may be dynamic.
 	Environment *[]*TaskEnvironmentVariable
-	// Cpu units, MemoryLimit and MemoryReservation in MiB; may be dynamic.
-	Cpu               *Value
-	MemoryLimit       *Value
-	MemoryReservation *Value
+	// Cpu units (at least 1), MemoryLimit and MemoryReservation in MiB (at
+	// least 6, the reservation at most the limit); each may be dynamic
+	// (tasks.NumberAt).
+	Cpu               *float64
+	MemoryLimit       *float64
+	MemoryReservation *float64
 }
 
 // TaskEnvironmentVariable mirrors awsstepfunctionstasks.TaskEnvironmentVariable.
@@ -176,9 +176,9 @@ type EcsRunTaskProps struct {
 	// TaskDefinition to run. The request names its ARN — the revision this
 	// app deploys — so the call and ecs:RunTask are on the same revision.
 	TaskDefinition awsecs.TaskDefinition
-	// RevisionNumber runs "<family>:<revision>" instead (may be dynamic:
-	// IAM then covers the family's revisions).
-	RevisionNumber *Value
+	// RevisionNumber runs "<family>:<revision>" instead (may be dynamic,
+	// tasks.NumberAt: IAM then covers the family's revisions).
+	RevisionNumber *float64
 	// ContainerOverrides of the task definition's containers.
 	ContainerOverrides *[]*ContainerOverride
 	// Subnets for the task's network interfaces (awsvpc network mode),
@@ -189,13 +189,15 @@ type EcsRunTaskProps struct {
 	SecurityGroups *[]awsec2.ISecurityGroup
 	// AssignPublicIp gives the task a public IP (awsvpc).
 	AssignPublicIp *bool
-	// LaunchTarget: &tasks.EcsFargateLaunchTarget{}, &tasks.EcsEc2LaunchTarget{}…
-	LaunchTarget EcsLaunchTarget
+	// LaunchTarget: tasks.NewEcsFargateLaunchTarget(...),
+	// tasks.NewEcsEc2LaunchTarget(...), or an &tasks.EcsLaunchTargetConfig{...}.
+	LaunchTarget IEcsLaunchTarget
 	// PropagatedTagSource: TASK_DEFINITION (or dynamic).
 	PropagatedTagSource awsecs.PropagatedTagSource
 	// EnableExecuteCommand turns on ECS Exec for the task.
 	EnableExecuteCommand *bool
-	// Cpu and MemoryMiB override the task's size; may be dynamic.
+	// Cpu (CPU units, or "1 vCPU") and MemoryMiB (MiB, or "2 GB")
+	// override the task's size; may be dynamic.
 	Cpu       *string
 	MemoryMiB *string
 
@@ -221,8 +223,13 @@ type EcsRunTaskProps struct {
 
 var ecsRunTask, _ = iampolicy.Lookup("ecs", "runTask")
 
-// EcsRunTask is the task NewEcsRunTask returns: a Task, typed as the CDK types it.
-type EcsRunTask interface{ Task }
+// EcsRunTask is the task NewEcsRunTask returns: a Task, typed as the CDK
+// types it, with the CDK's Connections: the task's security groups (the
+// cluster's, without awsvpc networking).
+type EcsRunTask interface {
+	Task
+	Connections() awsec2.Connections
+}
 
 // NewEcsRunTask runs a task on ECS (arn:…:states:::ecs:runTask):
 // REQUEST_RESPONSE (the default), RUN_JOB (.sync) and WAIT_FOR_TASK_TOKEN
@@ -230,7 +237,8 @@ type EcsRunTask interface{ Task }
 // variable). IAM: ecs:RunTask on the task definition revision; iam:PassRole
 // on its task and execution roles, to ecs-tasks.amazonaws.com only; with
 // RUN_JOB only, ecs:StopTask/DescribeTasks on the cluster's tasks and the
-// EventBridge rule.
+// EventBridge rule. With awsvpc networking and no SecurityGroups, the task
+// creates one, at <task>/SecurityGroup as the CDK's does.
 func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProps) EcsRunTask {
 	checkProps(scope, id, "EcsRunTask", props == nil)
 	spec := &engine.Spec{Construct: "EcsRunTask", Integration: ecsRunTask, DefaultPattern: iampolicy.RequestResponse}
@@ -244,7 +252,7 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 		e.problem("TaskDefinition", "required: the task definition to run")
 	}
 	if props.LaunchTarget == nil {
-		e.problem("LaunchTarget", "required: &tasks.EcsFargateLaunchTarget{} or &tasks.EcsEc2LaunchTarget{}")
+		e.problem("LaunchTarget", "required: tasks.NewEcsFargateLaunchTarget(...) or tasks.NewEcsEc2LaunchTarget(...)")
 	}
 	if props.Cluster == nil || td == nil || props.LaunchTarget == nil {
 		panic(&ValidationError{Construct: spec.Construct, Path: *scope.Node().Path() + "/" + *id, Problems: spec.Problems})
@@ -255,7 +263,7 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 	if value.IsTokenString(clusterARN) {
 		scopeIAM.Tasks = e.env.ARN("ecs", "task/"+*engine.Memo(props.Cluster, "ClusterName", props.Cluster.ClusterName)+"/*")
 	}
-	e.taskDefinition(td, props.RevisionNumber, &scopeIAM)
+	e.taskDefinition(td, field(spec, "RevisionNumber", props.RevisionNumber), &scopeIAM)
 	if td.DefaultContainer() == nil {
 		e.problem("TaskDefinition", "must have at least one essential container")
 	}
@@ -264,26 +272,46 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 		scopeIAM.PassRoles = append(scopeIAM.PassRoles, *r.RoleArn())
 	}
 
+	var (
+		connections awsec2.Connections
+		newGroup    *lazySecurityGroup
+	)
 	awsvpc := engine.Memo(td, "NetworkMode", td.NetworkMode) == awsecs.NetworkMode_AWS_VPC
 	if awsvpc {
-		e.network(scope, id, props)
-	} else if props.Subnets != nil || props.SecurityGroups != nil || props.AssignPublicIp != nil {
-		e.problem("Subnets", "Subnets, SecurityGroups and AssignPublicIp need a task definition with network mode AWS_VPC, got %s", td.NetworkMode())
+		connections, newGroup = e.network(scope, id, props)
+	} else {
+		if props.Subnets != nil || props.SecurityGroups != nil || props.AssignPublicIp != nil {
+			e.problem("Subnets", "Subnets, SecurityGroups and AssignPublicIp need a task definition with network mode AWS_VPC, got %s", td.NetworkMode())
+		}
+		connections = awsec2.NewConnections(&awsec2.ConnectionsProps{SecurityGroups: props.Cluster.Connections().SecurityGroups()})
 	}
-	e.launchTarget(props.LaunchTarget.EcsLaunchTargetConfig(), td)
+	e.launchTarget(props.LaunchTarget, td, props.Cluster)
 	e.overrides(td, props)
 	if props.PropagatedTagSource != "" {
 		e.params["PropagateTags"] = field(spec, "PropagatedTagSource", string(props.PropagatedTagSource))
 	}
-	if props.EnableExecuteCommand != nil {
-		e.params["EnableExecuteCommand"] = value.Lit(*props.EnableExecuteCommand)
+	if v := field(spec, "EnableExecuteCommand", props.EnableExecuteCommand); v != nil {
+		e.params["EnableExecuteCommand"] = v
 	}
 	spec.Params = value.NewObject(e.params)
 	in := *ecsRunTask
 	in.Policy = func(r iampolicy.Request) []iampolicy.Statement { return iampolicy.EcsRunTask(r, scopeIAM) }
 	spec.Integration = &in
-	return newTask(scope, id, props, spec)
+	spec.Connections = connections
+	task := newTask(scope, id, props, spec)
+	if newGroup != nil {
+		// The CDK's place for it: under the task, which exists only now.
+		newGroup.group = awsec2.NewSecurityGroup(task, jsii.String("SecurityGroup"), &awsec2.SecurityGroupProps{Vpc: props.Cluster.Vpc()})
+		connections.AddSecurityGroup(newGroup.group)
+	}
+	return task.(EcsRunTask)
 }
+
+// lazySecurityGroup is the ID of the security group a task creates under
+// itself once it exists, for the request rendered before.
+type lazySecurityGroup struct{ group awsec2.SecurityGroup }
+
+func (l *lazySecurityGroup) Produce() *string { return l.group.SecurityGroupId() }
 
 type ecsBuilder struct {
 	env     iampolicy.Env
@@ -331,8 +359,11 @@ func jsonataString(s string) string {
 }
 
 // network renders NetworkConfiguration.AwsvpcConfiguration, selecting the
-// subnets in the cluster's VPC.
-func (e *ecsBuilder) network(scope constructs.Construct, id *string, props *EcsRunTaskProps) {
+// subnets in the cluster's VPC. Without SecurityGroups it returns the
+// security group to create under the task once the task exists; in a
+// fragments.Workflow, where the task is held in Go, it creates it at once,
+// beside the task, as <id>SecurityGroup.
+func (e *ecsBuilder) network(scope constructs.Construct, id *string, props *EcsRunTaskProps) (awsec2.Connections, *lazySecurityGroup) {
 	selection := props.Subnets
 	public := props.AssignPublicIp != nil && *props.AssignPublicIp
 	if selection == nil {
@@ -343,61 +374,97 @@ func (e *ecsBuilder) network(scope constructs.Construct, id *string, props *EcsR
 		selection = &awsec2.SubnetSelection{SubnetType: typ}
 	}
 	vpc := props.Cluster.Vpc()
-	var subnets []*string
-	if err := catchPanic(func() { subnets = *vpc.SelectSubnets(selection).SubnetIds }); err != nil {
+	subnets, err := selectSubnets(vpc, selection)
+	if err != nil {
 		e.problem("Subnets", "cannot select subnets in the cluster's VPC: %v", err)
 	}
-	var groups []string
+	var (
+		groups      []*Value
+		given       []awsec2.ISecurityGroup
+		newGroup    *lazySecurityGroup
+		connections awsec2.Connections
+	)
 	if props.SecurityGroups != nil {
-		for _, sg := range *props.SecurityGroups {
-			groups = append(groups, *sg.SecurityGroupId())
+		for i, sg := range *props.SecurityGroups {
+			if sg == nil {
+				e.problem(fmt.Sprintf("SecurityGroups[%d]", i), "is nil; give a security group")
+				continue
+			}
+			given = append(given, sg)
+			groups = append(groups, value.Lit(*sg.SecurityGroupId()))
 		}
-	} else {
+		connections = awsec2.NewConnections(&awsec2.ConnectionsProps{SecurityGroups: &given})
+	} else if _, inGo := scope.(*engine.Scope); inGo {
 		sg := awsec2.NewSecurityGroup(scope, jsii.String(*id+"SecurityGroup"), &awsec2.SecurityGroupProps{Vpc: vpc})
-		groups = append(groups, *sg.SecurityGroupId())
+		groups = append(groups, value.Lit(*sg.SecurityGroupId()))
+		connections = awsec2.NewConnections(&awsec2.ConnectionsProps{SecurityGroups: &[]awsec2.ISecurityGroup{sg}})
+	} else {
+		newGroup = &lazySecurityGroup{}
+		groups = append(groups, value.Lit(*awscdk.Lazy_String(newGroup, nil)))
+		connections = awsec2.NewConnections(nil)
 	}
 	cfg := map[string]*Value{
 		"Subnets":        field(e.spec, "Subnets", subnets),
-		"SecurityGroups": field(e.spec, "SecurityGroups", groups),
+		"SecurityGroups": value.NewList(groups...),
 	}
 	if props.AssignPublicIp != nil {
-		ip := "DISABLED"
-		if public {
-			ip = "ENABLED"
+		if v := field(e.spec, "AssignPublicIp", props.AssignPublicIp); v != nil && v.Dynamic() {
+			e.problem("AssignPublicIp", "must be true or false, not decided at run time")
+		} else if public {
+			// The CDK sends AssignPublicIp only when true.
+			cfg["AssignPublicIp"] = value.Lit("ENABLED")
 		}
-		cfg["AssignPublicIp"] = value.Lit(ip)
 	}
 	e.params["NetworkConfiguration"] = value.NewObject(map[string]*Value{"AwsvpcConfiguration": value.NewObject(cfg)})
+	return connections, newGroup
 }
 
-// launchTarget renders the launch type or capacity provider strategy,
-// checking each field belongs to the launch type and that the task
-// definition is compatible with it.
-func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefinition) {
-	launchType := field(e.spec, "LaunchTarget.LaunchType", string(c.LaunchType))
-	lt, _ := launchType.String()
-	hasStrategy := c.CapacityProviderStrategy != nil
-	clusterDefault := c.UseClusterCapacityProviders != nil && *c.UseClusterCapacityProviders
-	switch {
-	case c.conflict:
-		e.problem("LaunchTarget.CapacityProviderOptions", "give CapacityProviderOptions or CapacityProviderStrategy/UseClusterCapacityProviders, not both")
-	case hasStrategy && clusterDefault:
-		e.problem("LaunchTarget.CapacityProviderStrategy", "give a CapacityProviderStrategy or UseClusterCapacityProviders, not both")
-	case hasStrategy || clusterDefault:
-		// The capacity providers decide where the task runs: no launch type.
-	case launchType.Dynamic() || lt != "":
-		e.params["LaunchType"] = launchType
+// launchTarget renders the launch target's request fields, then checks
+// them: each field belongs to the launch type, and the task definition is
+// compatible with it.
+func (e *ecsBuilder) launchTarget(target IEcsLaunchTarget, td awsecs.TaskDefinition, cluster awsecs.ICluster) {
+	if own, ok := target.(*launchTarget); ok {
+		e.ownLaunchTarget(own)
+	} else {
+		var c *EcsLaunchTargetConfig
+		if err := catchPanic(func() {
+			c = target.Bind(nil, &LaunchTargetBindOptions{TaskDefinition: td, Cluster: cluster})
+		}); err != nil {
+			e.problem("LaunchTarget", "Bind failed: %v", err)
+			return
+		}
+		if c == nil || c.Parameters == nil {
+			return
+		}
+		v := field(e.spec, "LaunchTarget.Parameters", c.Parameters)
+		if v == nil || v.Kind() != value.Object {
+			return
+		}
+		for k, f := range v.Fields() {
+			if f.Kind() == value.Literal && f.LiteralValue() == nil {
+				continue // undefined in the CDK: not sent
+			}
+			if _, dup := e.params[k]; dup {
+				e.problem("LaunchTarget.Parameters", "%s: set by the task already", k)
+				continue
+			}
+			e.params[k] = f
+		}
 	}
+	lt, _ := e.params["LaunchType"].String()
+	_, hasPlatform := e.params["PlatformVersion"]
+	_, hasConstraints := e.params["PlacementConstraints"]
+	_, hasStrategy := e.params["PlacementStrategy"]
 	switch lt {
 	case "EC2":
-		if c.PlatformVersion != "" {
-			e.problem("LaunchTarget.PlatformVersion", "is for Fargate only; the launch target is EC2 (use tasks.EcsFargateLaunchTarget)")
+		if hasPlatform {
+			e.problem("LaunchTarget.PlatformVersion", "is for Fargate only; the launch target is EC2 (use tasks.NewEcsFargateLaunchTarget)")
 		}
 		if !*engine.Memo(td, "IsEc2Compatible", td.IsEc2Compatible) {
 			e.problem("TaskDefinition", "is not compatible with the EC2 launch target (its compatibility is %s)", compatibility(td))
 		}
 	case "FARGATE":
-		if c.PlacementStrategies != nil || c.PlacementConstraints != nil {
+		if hasConstraints || hasStrategy {
 			e.problem("LaunchTarget.PlacementStrategies", "placement strategies and constraints are for EC2 only; the launch target is Fargate")
 		}
 		if !*engine.Memo(td, "IsFargateCompatible", td.IsFargateCompatible) {
@@ -405,40 +472,28 @@ func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefini
 		}
 	case "", "EXTERNAL":
 	default:
-		if !launchType.Dynamic() {
-			e.problem("LaunchTarget.LaunchType", "must be EC2, FARGATE or EXTERNAL (or dynamic), got %q", lt)
-		}
+		e.problem("LaunchTarget.LaunchType", "must be EC2, FARGATE or EXTERNAL (or dynamic), got %q", lt)
 	}
-	if hasStrategy {
-		n := len(*c.CapacityProviderStrategy)
-		if n < 1 || n > 20 {
-			e.problem("LaunchTarget.CapacityProviderStrategy", "must have 1 to 20 capacity providers, got %d", n)
-		}
-		items := make([]*Value, 0, n)
-		for i, s := range *c.CapacityProviderStrategy {
-			if s == nil {
+}
+
+// ownLaunchTarget renders a launch target NewEcsFargateLaunchTarget or
+// NewEcsEc2LaunchTarget made, as the CDK's Bind does.
+func (e *ecsBuilder) ownLaunchTarget(t *launchTarget) {
+	if t.capacity == nil {
+		e.params["LaunchType"] = value.Lit(t.launchType)
+	} else if strategy, custom := t.capacity.capacityProviders(); custom {
+		e.capacityProviderStrategy(strategy)
+	}
+	if t.platformVersion != "" {
+		e.params["PlatformVersion"] = field(e.spec, "LaunchTarget.PlatformVersion", platformVersion(t.platformVersion))
+	}
+	if t.placementConstraints != nil {
+		var items []*Value
+		for i, pc := range *t.placementConstraints {
+			if pc == nil {
+				e.problem(fmt.Sprintf("LaunchTarget.PlacementConstraints[%d]", i), "is nil; give an awsecs.PlacementConstraint")
 				continue
 			}
-			item := map[string]*Value{}
-			name := fmt.Sprintf("LaunchTarget.CapacityProviderStrategy[%d]", i)
-			if s.CapacityProvider == nil {
-				e.problem(name+".CapacityProvider", "required")
-			}
-			for k, x := range map[string]any{"CapacityProvider": s.CapacityProvider, "Weight": s.Weight, "Base": s.Base} {
-				if v := field(e.spec, name+"."+k, x); v != nil {
-					item[k] = v
-				}
-			}
-			items = append(items, value.NewObject(item))
-		}
-		e.params["CapacityProviderStrategy"] = value.NewList(items...)
-	}
-	if c.PlatformVersion != "" {
-		e.params["PlatformVersion"] = field(e.spec, "LaunchTarget.PlatformVersion", platformVersion(c.PlatformVersion))
-	}
-	if c.PlacementConstraints != nil {
-		var items []*Value
-		for _, pc := range *c.PlacementConstraints {
 			for _, j := range *pc.ToJson() {
 				item := map[string]*Value{"Type": field(e.spec, "LaunchTarget.PlacementConstraints", j.Type)}
 				if j.Expression != nil {
@@ -451,9 +506,13 @@ func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefini
 			e.params["PlacementConstraints"] = value.NewList(items...)
 		}
 	}
-	if c.PlacementStrategies != nil {
+	if t.placementStrategies != nil {
 		var items []*Value
-		for _, ps := range *c.PlacementStrategies {
+		for i, ps := range *t.placementStrategies {
+			if ps == nil {
+				e.problem(fmt.Sprintf("LaunchTarget.PlacementStrategies[%d]", i), "is nil; give an awsecs.PlacementStrategy")
+				continue
+			}
 			for _, j := range *ps.ToJson() {
 				item := map[string]*Value{"Type": field(e.spec, "LaunchTarget.PlacementStrategies", j.Type)}
 				if j.Field != nil {
@@ -466,6 +525,50 @@ func (e *ecsBuilder) launchTarget(c *EcsLaunchTargetConfig, td awsecs.TaskDefini
 			e.params["PlacementStrategy"] = value.NewList(items...)
 		}
 	}
+}
+
+// capacityProviderStrategy renders CapacityProviderOptions_Custom's strategy.
+func (e *ecsBuilder) capacityProviderStrategy(strategy *[]*awsecs.CapacityProviderStrategy) {
+	const at = "LaunchTarget.CapacityProviderOptions"
+	n := 0
+	if strategy != nil {
+		n = len(*strategy)
+	}
+	if n < 1 || n > 20 {
+		e.problem(at, "the capacity provider strategy must have 1 to 20 capacity providers, got %d", n)
+		return
+	}
+	items := make([]*Value, 0, n)
+	for i, s := range *strategy {
+		name := fmt.Sprintf("%s[%d]", at, i)
+		if s == nil {
+			e.problem(name, "is nil; give an &awsecs.CapacityProviderStrategy{...}")
+			continue
+		}
+		item := map[string]*Value{}
+		if s.CapacityProvider == nil {
+			e.problem(name+".CapacityProvider", "required")
+		}
+		for _, f := range []struct {
+			key      string
+			x        *float64
+			min, max float64
+		}{{"Weight", s.Weight, 0, 1000}, {"Base", s.Base, 0, 100000}} {
+			v := field(e.spec, name+"."+f.key, f.x)
+			if v == nil {
+				continue
+			}
+			if n, ok := v.Number(); ok && !v.Dynamic() && (n != math.Trunc(n) || n < f.min || n > f.max) {
+				e.problem(name+"."+f.key, "must be a whole number from %g to %g (or dynamic), got %v", f.min, f.max, n)
+			}
+			item[f.key] = v
+		}
+		if v := field(e.spec, name+".CapacityProvider", s.CapacityProvider); v != nil {
+			item["CapacityProvider"] = v
+		}
+		items = append(items, value.NewObject(item))
+	}
+	e.params["CapacityProviderStrategy"] = value.NewList(items...)
 }
 
 func compatibility(td awsecs.TaskDefinition) string {
@@ -486,23 +589,46 @@ func compatibility(td awsecs.TaskDefinition) string {
 func (e *ecsBuilder) overrides(td awsecs.TaskDefinition, props *EcsRunTaskProps) {
 	out := map[string]*Value{}
 	if v := field(e.spec, "Cpu", props.Cpu); v != nil {
+		e.taskSize("Cpu", v, "CPU units (\"1024\") or vCPUs (\"1 vCPU\")", "vcpu")
 		out["Cpu"] = v
 	}
 	if v := field(e.spec, "MemoryMiB", props.MemoryMiB); v != nil {
+		e.taskSize("MemoryMiB", v, "MiB (\"2048\") or GB (\"2 GB\")", "gb")
 		out["Memory"] = v
 	}
 	if props.ContainerOverrides != nil && len(*props.ContainerOverrides) > 0 {
 		var items []*Value
 		for i, o := range *props.ContainerOverrides {
+			name := fmt.Sprintf("ContainerOverrides[%d]", i)
 			if o == nil {
+				e.problem(name, "is nil; give a &tasks.ContainerOverride{...}")
 				continue
 			}
-			items = append(items, e.containerOverride(td, fmt.Sprintf("ContainerOverrides[%d]", i), o))
+			items = append(items, e.containerOverride(td, name, o))
 		}
 		out["ContainerOverrides"] = value.NewList(items...)
 	}
 	if len(out) > 0 {
 		e.params["Overrides"] = value.NewObject(out)
+	}
+}
+
+// taskSize checks a literal task Cpu or Memory: a positive whole number, or
+// a positive number followed by unit ("vCPU", "GB").
+func (e *ecsBuilder) taskSize(name string, v *Value, what, unit string) {
+	s, ok := v.String()
+	if !ok || v.Dynamic() || value.IsTokenString(s) {
+		return
+	}
+	num, rest, _ := strings.Cut(strings.TrimSpace(s), " ")
+	n, err := strconv.ParseFloat(num, 64)
+	switch {
+	case err != nil || n <= 0 || math.IsInf(n, 0):
+		e.problem(name, "must be a positive number of %s, got %q", what, s)
+	case rest == "" && n != math.Trunc(n):
+		e.problem(name, "must be a whole number of %s, got %q", what, s)
+	case rest != "" && strings.ToLower(strings.TrimSpace(rest)) != unit:
+		e.problem(name, "must be a number of %s, got %q", what, s)
 	}
 }
 
@@ -525,21 +651,47 @@ func (e *ecsBuilder) containerOverride(td awsecs.TaskDefinition, name string, o 
 	if containerName != nil {
 		item["Name"] = containerName
 	}
+	if v := field(e.spec, name+".Command", o.Command); v != nil {
+		if v.Kind() == value.List {
+			for i, c := range v.Items() {
+				if c.Kind() == value.Literal && c.LiteralValue() == nil {
+					e.problem(fmt.Sprintf("%s.Command[%d]", name, i), "is nil; give a string (or tasks.StringAt)")
+				}
+			}
+		}
+		item["Command"] = v
+	}
+	limits := map[string]float64{}
 	for _, f := range []struct {
-		key string
-		v   *Value
-	}{{"Command", o.Command}, {"Cpu", o.Cpu}, {"Memory", o.MemoryLimit}, {"MemoryReservation", o.MemoryReservation}} {
-		if f.v != nil {
-			item[f.key] = f.v
+		prop, key string
+		x         *float64
+		min       float64
+	}{{"Cpu", "Cpu", o.Cpu, 1}, {"MemoryLimit", "Memory", o.MemoryLimit, 6}, {"MemoryReservation", "MemoryReservation", o.MemoryReservation, 6}} {
+		v := field(e.spec, name+"."+f.prop, f.x)
+		if v == nil {
+			continue
+		}
+		if n, ok := v.Number(); ok && !v.Dynamic() {
+			if n != math.Trunc(n) || n < f.min {
+				e.problem(name+"."+f.prop, "must be a whole number of at least %g (or dynamic), got %v", f.min, n)
+			}
+			limits[f.prop] = n
+		}
+		item[f.key] = v
+	}
+	if limit, ok := limits["MemoryLimit"]; ok {
+		if reserved, ok := limits["MemoryReservation"]; ok && reserved > limit {
+			e.problem(name+".MemoryReservation", "must be at most MemoryLimit (%v MiB), got %v", limit, reserved)
 		}
 	}
 	if o.Environment != nil {
 		var env []*Value
 		for j, kv := range *o.Environment {
+			at := fmt.Sprintf("%s.Environment[%d]", name, j)
 			if kv == nil {
+				e.problem(at, "is nil; give a &tasks.TaskEnvironmentVariable{...}")
 				continue
 			}
-			at := fmt.Sprintf("%s.Environment[%d]", name, j)
 			pair := map[string]*Value{}
 			if v := field(e.spec, at+".Name", kv.Name); v != nil {
 				pair["Name"] = v
@@ -548,6 +700,8 @@ func (e *ecsBuilder) containerOverride(td awsecs.TaskDefinition, name string, o 
 			}
 			if v := field(e.spec, at+".Value", kv.Value); v != nil {
 				pair["Value"] = v
+			} else {
+				e.problem(at+".Value", "required")
 			}
 			env = append(env, value.NewObject(pair))
 		}

@@ -126,6 +126,19 @@ func NewEksCall(scope constructs.Construct, id *string, props *EksCallProps) Eks
 		spec.Problems = append(spec.Problems, fieldProblem("HttpPath", "required: the Kubernetes API path, such as /api/v1/namespaces/default/pods"))
 	}
 	if props.QueryParameters != nil {
+		if _, dynamic := value.Standing(props.QueryParameters); !dynamic {
+			for k, vs := range *props.QueryParameters {
+				if vs == nil {
+					spec.Problems = append(spec.Problems, fieldProblem("QueryParameters."+k, "is nil; give a list of values (jsii.Strings(...))"))
+					continue
+				}
+				for i, v := range *vs {
+					if v == nil {
+						spec.Problems = append(spec.Problems, fieldProblem(fmt.Sprintf("QueryParameters.%s[%d]", k, i), "is nil; give a string (or tasks.StringAt)"))
+					}
+				}
+			}
+		}
 		if q := field(spec, "QueryParameters", props.QueryParameters); q != nil {
 			params["QueryParameters"] = q.Verbatim()
 		}

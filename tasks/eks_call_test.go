@@ -56,6 +56,14 @@ func TestEksCallErrors(t *testing.T) {
 		{"imported without endpoint", func(stack awscdk.Stack) *tasks.EksCallProps {
 			return &tasks.EksCallProps{Cluster: importedCluster(stack, false), HttpMethod: tasks.HttpMethods_GET, HttpPath: jsii.String("/api")}
 		}, "Cluster: an imported cluster needs clusterCertificateAuthorityData"},
+		{"nil query parameter list", func(stack awscdk.Stack) *tasks.EksCallProps {
+			return &tasks.EksCallProps{Cluster: importedCluster(stack, true), HttpMethod: tasks.HttpMethods_GET, HttpPath: jsii.String("/api"),
+				QueryParameters: &map[string]*[]*string{"labelSelector": nil}}
+		}, "QueryParameters.labelSelector: is nil"},
+		{"nil query parameter value", func(stack awscdk.Stack) *tasks.EksCallProps {
+			return &tasks.EksCallProps{Cluster: importedCluster(stack, true), HttpMethod: tasks.HttpMethods_GET, HttpPath: jsii.String("/api"),
+				QueryParameters: &map[string]*[]*string{"labelSelector": {jsii.String("a=b"), nil}}}
+		}, "QueryParameters.labelSelector[1]: is nil"},
 		{"bad method", func(stack awscdk.Stack) *tasks.EksCallProps {
 			return &tasks.EksCallProps{Cluster: importedCluster(stack, true), HttpMethod: "FETCH", HttpPath: jsii.String("/api")}
 		}, `HttpMethod: must be GET, POST, PUT, DELETE, PATCH or HEAD (or dynamic), got "FETCH"`},

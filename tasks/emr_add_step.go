@@ -33,13 +33,13 @@ type EmrAddStepProps struct {
 	Jar *string
 	// MainClass of the JAR when its manifest names none.
 	MainClass *string
-	// Args passed to the main function: *[]*string, tasks.List (items may be
-	// dynamic) or an expression for the whole list.
-	Args interface{}
-	// Properties: Java properties set when the step runs, a map of strings
-	// (*map[string]*string, map[string]any, values may be dynamic) or an
-	// expression yielding the [{"Key", "Value"}] list.
-	Properties interface{}
+	// Args passed to the main function; items, or the whole list
+	// (tasks.ListAt), may be dynamic.
+	Args *[]*string
+	// Properties: Java properties set when the step runs, rendered as
+	// EMR's [{"Key", "Value"}] list; values may be dynamic, and
+	// tasks.StringMapAt gives the whole list at run time.
+	Properties *map[string]*string
 	// ExecutionRoleArn: the EMR runtime role the step runs with; the state
 	// machine gets iam:PassRole on it, only to EMR.
 	ExecutionRoleArn *string
@@ -79,26 +79,23 @@ func NewEmrAddStep(scope constructs.Construct, id *string, props *EmrAddStepProp
 	p.clusterID(props.ClusterId)
 	p.optional("ExecutionRoleArn", "ExecutionRoleArn", props.ExecutionRoleArn)
 
-	step := taskParams{spec: spec, fields: map[string]*Value{}}
-	if name := step.required("Name", "Name", props.Name, "the step's name"); name != nil {
-		step.length("Name", name, 1, 256)
+	step := newEmrObj(spec, "")
+	if name := step.reqStr("Name", props.Name, "the step's name"); name != nil {
+		p.length("Name", name, 1, 256)
 	}
 	onFailure := props.ActionOnFailure
 	if onFailure == "" {
 		onFailure = ActionOnFailure_CONTINUE
 	}
-	step.oneOf("ActionOnFailure", step.optional("ActionOnFailure", "ActionOnFailure", string(onFailure)),
-		"TERMINATE_CLUSTER", "CANCEL_AND_WAIT", "CONTINUE")
+	step.enum("ActionOnFailure", string(onFailure), identity("TERMINATE_CLUSTER", "CANCEL_AND_WAIT", "CONTINUE"))
 
-	jar := taskParams{spec: spec, fields: map[string]*Value{}}
-	jar.required("Jar", "Jar", props.Jar, "the path of the JAR to run, such as command-runner.jar or s3://bucket/app.jar")
-	jar.optional("MainClass", "MainClass", props.MainClass)
-	jar.stringList("Args", "Args", props.Args)
-	if kv := jar.keyValues("Properties", props.Properties); kv != nil {
-		jar.fields["Properties"] = kv
-	}
-	step.fields["HadoopJarStep"] = value.NewObject(jar.fields)
-	p.fields["Step"] = value.NewObject(step.fields)
+	jar := newEmrObj(spec, "")
+	jar.reqStr("Jar", props.Jar, "the path of the JAR to run, such as command-runner.jar or s3://bucket/app.jar")
+	jar.str("MainClass", props.MainClass)
+	jar.strings("Args", props.Args)
+	jar.put("Properties", jar.keyValues("Properties", props.Properties))
+	step.put("HadoopJarStep", jar.value())
+	p.fields["Step"] = step.value()
 
 	spec.Params = value.NewObject(p.fields)
 	return newTask(scope, id, props, spec)

@@ -106,8 +106,9 @@ type EmrSetClusterTerminationProtectionProps struct {
 	// ClusterId (required): IAM is granted on cluster/<id>, cluster/* in the
 	// account and region when it is dynamic.
 	ClusterId *string
-	// TerminationProtected (required): a bool, *bool or a dynamic value.
-	TerminationProtected interface{}
+	// TerminationProtected (required): true to protect the cluster;
+	// tasks.BoolAt decides it at run time.
+	TerminationProtected *bool
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -143,7 +144,7 @@ func NewEmrSetClusterTerminationProtection(scope constructs.Construct, id *strin
 	spec := &engine.Spec{Construct: "EmrSetClusterTerminationProtection", Integration: emrSetClusterTerminationProtection}
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)
-	if v := p.boolean("TerminationProtected", props.TerminationProtected); v != nil {
+	if v := field(spec, "TerminationProtected", props.TerminationProtected); v != nil {
 		p.fields["TerminationProtected"] = v
 	} else {
 		p.problem("TerminationProtected", "required: true to protect the cluster, false to allow its termination")

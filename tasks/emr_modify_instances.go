@@ -1,6 +1,8 @@
 package tasks
 
 import (
+	"math"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -19,9 +21,10 @@ type EmrModifyInstanceFleetByNameProps struct {
 	// InstanceFleetName (required): the fleet to resize.
 	InstanceFleetName *string
 	// TargetOnDemandCapacity and TargetSpotCapacity (required, as in the
-	// CDK): whole numbers of at least 0 (*float64, a number or dynamic).
-	TargetOnDemandCapacity interface{}
-	TargetSpotCapacity     interface{}
+	// CDK): whole numbers of at least 0; tasks.NumberAt decides them at run
+	// time.
+	TargetOnDemandCapacity *float64
+	TargetSpotCapacity     *float64
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -58,50 +61,39 @@ func NewEmrModifyInstanceFleetByName(scope constructs.Construct, id *string, pro
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)
 	p.required("InstanceFleetName", "InstanceFleetName", props.InstanceFleetName, "the name of the instance fleet")
-	fleet := taskParams{spec: spec, fields: map[string]*Value{}}
-	fleet.capacity("TargetOnDemandCapacity", props.TargetOnDemandCapacity)
-	fleet.capacity("TargetSpotCapacity", props.TargetSpotCapacity)
-	p.fields["InstanceFleet"] = value.NewObject(fleet.fields)
+	fleet := newEmrObj(spec, "")
+	for name, n := range map[string]*float64{"TargetOnDemandCapacity": props.TargetOnDemandCapacity, "TargetSpotCapacity": props.TargetSpotCapacity} {
+		if fleet.count(name, n, 0) == nil {
+			fleet.problem(name, "required: a whole number of at least 0, or dynamic")
+		}
+	}
+	p.fields["InstanceFleet"] = fleet.value()
 	spec.Params = value.NewObject(p.fields)
 	return newTask(scope, id, props, spec)
-}
-
-func (p *taskParams) capacity(prop string, x any) {
-	v := field(p.spec, prop, x)
-	if v == nil {
-		p.problem(prop, "required: a whole number of at least 0, or dynamic")
-		return
-	}
-	p.fields[prop] = p.whole(prop, v, 0, 0)
 }
 
 // EmrModifyInstanceGroupByName_InstanceResizePolicyProperty mirrors the
 // CDK's: instances to keep or remove and how long to wait for them.
 type EmrModifyInstanceGroupByName_InstanceResizePolicyProperty struct {
-	// InstancesToProtect, InstancesToTerminate: instance IDs (*[]*string,
-	// tasks.List or dynamic).
-	InstancesToProtect   interface{}
-	InstancesToTerminate interface{}
-	// InstanceTerminationTimeout: an awscdk.Duration, seconds or dynamic.
-	InstanceTerminationTimeout interface{}
+	InstancesToProtect   *[]*string
+	InstancesToTerminate *[]*string
+	// InstanceTerminationTimeout: whole seconds.
+	InstanceTerminationTimeout awscdk.Duration
 }
 
 // EmrModifyInstanceGroupByName_ShrinkPolicyProperty mirrors the CDK's.
 type EmrModifyInstanceGroupByName_ShrinkPolicyProperty struct {
-	// DecommissionTimeout: an awscdk.Duration, seconds or dynamic.
-	DecommissionTimeout  interface{}
+	// DecommissionTimeout: whole seconds.
+	DecommissionTimeout  awscdk.Duration
 	InstanceResizePolicy *EmrModifyInstanceGroupByName_InstanceResizePolicyProperty
 }
 
 // EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty mirrors the CDK's.
 type EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty struct {
-	// Configurations: []*EmrCreateCluster_ConfigurationProperty (or a
-	// pointer to one) or dynamic.
-	Configurations interface{}
-	// EC2InstanceIdsToTerminate: *[]*string, tasks.List or dynamic.
-	EC2InstanceIdsToTerminate interface{}
-	// InstanceCount: a whole number of at least 0, or dynamic.
-	InstanceCount interface{}
+	Configurations            *[]*EmrCreateCluster_ConfigurationProperty
+	EC2InstanceIdsToTerminate *[]*string
+	// InstanceCount: at least 0.
+	InstanceCount *float64
 	ShrinkPolicy  *EmrModifyInstanceGroupByName_ShrinkPolicyProperty
 }
 
@@ -150,43 +142,27 @@ func NewEmrModifyInstanceGroupByName(scope constructs.Construct, id *string, pro
 	p := taskParams{spec: spec, fields: map[string]*Value{}}
 	p.clusterID(props.ClusterId)
 	p.required("InstanceGroupName", "InstanceGroupName", props.InstanceGroupName, "the name of the instance group")
-	if g := props.InstanceGroup; g == nil {
+	o := newEmrObj(spec, "")
+	if o.put("InstanceGroup", emrStruct(o, "InstanceGroup", props.InstanceGroup, emrInstanceGroupModify)) == nil {
 		p.problem("InstanceGroup", "required: the changes to make (InstanceCount, ShrinkPolicy, Configurations, EC2InstanceIdsToTerminate)")
 	} else {
-		p.fields["InstanceGroup"] = p.instanceGroupModify(g)
+		p.fields["InstanceGroup"] = o.fields["InstanceGroup"]
 	}
 	spec.Params = value.NewObject(p.fields)
 	return newTask(scope, id, props, spec)
 }
 
-func (p *taskParams) instanceGroupModify(g *EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty) *Value {
-	const prop = "InstanceGroup"
-	out := taskParams{spec: p.spec, fields: map[string]*Value{}}
-	if g.Configurations != nil {
-		if v := emrConfigurations(p.spec, prop+".Configurations", g.Configurations); v != nil {
-			out.fields["Configurations"] = v
-		}
-	}
-	out.stringList(prop+".EC2InstanceIdsToTerminate", "EC2InstanceIdsToTerminate", g.EC2InstanceIdsToTerminate)
-	if v := field(p.spec, prop+".InstanceCount", g.InstanceCount); v != nil {
-		out.fields["InstanceCount"] = p.whole(prop+".InstanceCount", v, 0, 0)
-	}
-	if s := g.ShrinkPolicy; s != nil {
-		shrink := taskParams{spec: p.spec, fields: map[string]*Value{}}
-		if v := shrink.seconds(prop+".ShrinkPolicy.DecommissionTimeout", s.DecommissionTimeout); v != nil {
-			shrink.fields["DecommissionTimeout"] = v
-		}
-		if r := s.InstanceResizePolicy; r != nil {
-			const rp = prop + ".ShrinkPolicy.InstanceResizePolicy"
-			resize := taskParams{spec: p.spec, fields: map[string]*Value{}}
-			resize.stringList(rp+".InstancesToProtect", "InstancesToProtect", r.InstancesToProtect)
-			resize.stringList(rp+".InstancesToTerminate", "InstancesToTerminate", r.InstancesToTerminate)
-			if v := resize.seconds(rp+".InstanceTerminationTimeout", r.InstanceTerminationTimeout); v != nil {
-				resize.fields["InstanceTerminationTimeout"] = v
-			}
-			shrink.fields["InstanceResizePolicy"] = value.NewObject(resize.fields)
-		}
-		out.fields["ShrinkPolicy"] = value.NewObject(shrink.fields)
-	}
-	return value.NewObject(out.fields)
+func emrInstanceGroupModify(o *emrObj, g *EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty) {
+	o.put("Configurations", emrList(o, "Configurations", g.Configurations, emrConfiguration))
+	o.strings("EC2InstanceIdsToTerminate", g.EC2InstanceIdsToTerminate)
+	o.count("InstanceCount", g.InstanceCount, 0)
+	o.put("ShrinkPolicy", emrStruct(o, "ShrinkPolicy", g.ShrinkPolicy, func(s *emrObj, p *EmrModifyInstanceGroupByName_ShrinkPolicyProperty) {
+		s.seconds("DecommissionTimeout", "DecommissionTimeout", p.DecommissionTimeout, 0, math.Inf(1))
+		s.put("InstanceResizePolicy", emrStruct(s, "InstanceResizePolicy", p.InstanceResizePolicy,
+			func(r *emrObj, p *EmrModifyInstanceGroupByName_InstanceResizePolicyProperty) {
+				r.strings("InstancesToProtect", p.InstancesToProtect)
+				r.strings("InstancesToTerminate", p.InstancesToTerminate)
+				r.seconds("InstanceTerminationTimeout", "InstanceTerminationTimeout", p.InstanceTerminationTimeout, 0, math.Inf(1))
+			}))
+	}))
 }

@@ -17,9 +17,9 @@ import (
 type EmrServerlessSparkSubmit struct {
 	// EntryPoint (required): the application's script or JAR (s3://…).
 	EntryPoint *string
-	// EntryPointArguments: *[]*string, tasks.List (items may be dynamic) or
-	// an expression for the whole list.
-	EntryPointArguments interface{}
+	// EntryPointArguments: items, or the whole list (tasks.ListAt), may be
+	// dynamic.
+	EntryPointArguments *[]*string
 	// SparkSubmitParameters: "--conf spark.executor.cores=2 …".
 	SparkSubmitParameters *string
 }
@@ -50,22 +50,25 @@ type EmrServerlessStartJobRunProps struct {
 	// ExecutionRoleArn (required): the role the job runs with; the state
 	// machine gets iam:PassRole on it, only to EMR Serverless.
 	ExecutionRoleArn *string
-	// JobDriver (required): a *tasks.EmrServerlessJobDriver, or an
-	// expression that yields the whole driver at run time.
-	JobDriver interface{}
+	// JobDriver (required): what the job runs;
+	// tasks.ValueAt[tasks.EmrServerlessJobDriver] gives the whole driver at
+	// run time.
+	JobDriver *EmrServerlessJobDriver
 	// ConfigurationOverrides: an object as StartJobRun takes it
 	// ({"ApplicationConfiguration": […], "MonitoringConfiguration": {…}}),
-	// rendered with its keys as written, or an expression.
-	ConfigurationOverrides interface{}
+	// rendered with its keys as written; values may be dynamic, and
+	// tasks.ValueAt[map[string]interface{}] gives the whole object at run time.
+	ConfigurationOverrides *map[string]interface{}
 	// Name of the job run, 1 to 256 characters.
 	Name *string
-	// Tags of the job run: a map of strings (keys kept as written, values
-	// may be dynamic) or an expression for the whole map.
-	Tags interface{}
-	// ExecutionTimeoutMinutes: the longest the job may run (EMR Serverless
-	// cancels it then; its default is 12 hours): an awscdk.Duration of whole
-	// minutes, a number of minutes or dynamic; 0 to 1,000,000.
-	ExecutionTimeoutMinutes interface{}
+	// Tags of the job run (keys kept as written); values, or the whole map
+	// (tasks.StringMapAt), may be dynamic.
+	Tags *map[string]*string
+	// ExecutionTimeout: the longest the job may run (EMR Serverless cancels
+	// it then; its default is 12 hours), in whole minutes from 0 to
+	// 1,000,000, rendered as ExecutionTimeoutMinutes; tasks.DurationAt gives
+	// the minutes at run time.
+	ExecutionTimeout awscdk.Duration
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -115,81 +118,67 @@ func NewEmrServerlessStartJobRun(scope constructs.Construct, id *string, props *
 		}
 	}
 	p.jobDriver(props.JobDriver)
-	if props.ConfigurationOverrides != nil {
-		if v := field(spec, "ConfigurationOverrides", props.ConfigurationOverrides); v != nil {
-			if v.Kind() == value.Object {
-				v = v.Verbatim()
-			} else if !v.IsExpression() {
-				p.problem("ConfigurationOverrides", "give an object ({\"ApplicationConfiguration\": …, \"MonitoringConfiguration\": …}) or an expression, got %s", describeValue(v))
-			}
-			p.fields["ConfigurationOverrides"] = v
+	if v := field(spec, "ConfigurationOverrides", props.ConfigurationOverrides); v != nil {
+		if v.Kind() == value.Object {
+			v = v.Verbatim()
 		}
+		p.fields["ConfigurationOverrides"] = v
 	}
 	if name := p.optional("Name", "Name", props.Name); name != nil {
 		p.length("Name", name, 1, 256)
 	}
 	p.emrServerlessTags(props.Tags)
-	if v := p.timeoutMinutes("ExecutionTimeoutMinutes", props.ExecutionTimeoutMinutes); v != nil {
+	if v := durationIn(spec, "ExecutionTimeout", props.ExecutionTimeout, engine.Minute); v != nil {
+		if n, ok := literalNumber(v); ok && (n < 0 || n > 1_000_000) {
+			p.problem("ExecutionTimeout", "must be from 0 to 1000000 minutes (or dynamic), got %s", num(n))
+		}
 		p.fields["ExecutionTimeoutMinutes"] = v
 	}
 	spec.Params = value.NewObject(p.fields)
 	return newTask(scope, id, props, spec)
 }
 
-func (p *taskParams) jobDriver(x any) {
+func (p *taskParams) jobDriver(d *EmrServerlessJobDriver) {
 	const prop = "JobDriver"
-	var d *EmrServerlessJobDriver
-	switch t := x.(type) {
-	case nil:
-	case *EmrServerlessJobDriver:
-		d = t
-	case EmrServerlessJobDriver:
-		d = &t
-	default:
-		v := field(p.spec, prop, x)
-		if v != nil && !v.IsExpression() {
-			p.problem(prop, "give a *tasks.EmrServerlessJobDriver or an expression that yields the driver at run time, got %s", describeValue(v))
-		}
-		if v != nil {
-			p.fields["JobDriver"] = v
-		}
-		return
-	}
 	if d == nil {
 		p.problem(prop, "required: a *tasks.EmrServerlessJobDriver with SparkSubmit or Hive")
 		return
 	}
-	driver := taskParams{spec: p.spec, fields: map[string]*Value{}}
+	if v, ok := value.Standing(d); ok {
+		p.fields["JobDriver"] = v
+		return
+	}
+	driver := newEmrObj(p.spec, prop)
 	switch {
 	case d.SparkSubmit != nil && d.Hive != nil:
 		p.problem(prop, "give SparkSubmit or Hive, not both")
 	case d.SparkSubmit != nil:
-		s := taskParams{spec: p.spec, fields: map[string]*Value{}}
-		if v := s.required(prop+".SparkSubmit.EntryPoint", "EntryPoint", d.SparkSubmit.EntryPoint, "the S3 location of the script or JAR"); v != nil {
-			s.length(prop+".SparkSubmit.EntryPoint", v, 1, 256)
-		}
-		s.stringList(prop+".SparkSubmit.EntryPointArguments", "EntryPointArguments", d.SparkSubmit.EntryPointArguments)
-		if v := s.optional(prop+".SparkSubmit.SparkSubmitParameters", "SparkSubmitParameters", d.SparkSubmit.SparkSubmitParameters); v != nil {
-			s.length(prop+".SparkSubmit.SparkSubmitParameters", v, 1, 102400)
-		}
-		driver.fields["SparkSubmit"] = value.NewObject(s.fields)
+		driver.put("SparkSubmit", emrStruct(driver, "SparkSubmit", d.SparkSubmit, func(s *emrObj, x *EmrServerlessSparkSubmit) {
+			if v := s.reqStr("EntryPoint", x.EntryPoint, "the S3 location of the script or JAR"); v != nil {
+				p.length(s.path("EntryPoint"), v, 1, 256)
+			}
+			s.strings("EntryPointArguments", x.EntryPointArguments)
+			if v := s.str("SparkSubmitParameters", x.SparkSubmitParameters); v != nil {
+				p.length(s.path("SparkSubmitParameters"), v, 1, 102400)
+			}
+		}))
 	case d.Hive != nil:
-		h := taskParams{spec: p.spec, fields: map[string]*Value{}}
-		if v := h.required(prop+".Hive.Query", "Query", d.Hive.Query, "the query or the S3 location of its file"); v != nil {
-			h.length(prop+".Hive.Query", v, 1, 10280)
-		}
-		h.optional(prop+".Hive.InitQueryFile", "InitQueryFile", d.Hive.InitQueryFile)
-		h.optional(prop+".Hive.Parameters", "Parameters", d.Hive.Parameters)
-		driver.fields["Hive"] = value.NewObject(h.fields)
+		driver.put("Hive", emrStruct(driver, "Hive", d.Hive, func(h *emrObj, x *EmrServerlessHive) {
+			if v := h.reqStr("Query", x.Query, "the query or the S3 location of its file"); v != nil {
+				p.length(h.path("Query"), v, 1, 10280)
+			}
+			h.str("InitQueryFile", x.InitQueryFile)
+			h.str("Parameters", x.Parameters)
+		}))
 	default:
 		p.problem(prop, "give SparkSubmit or Hive")
 	}
-	p.fields["JobDriver"] = value.NewObject(driver.fields)
+	p.fields["JobDriver"] = driver.value()
 }
 
 // emrServerlessTags renders Tags with their keys as given, checking literal
 // ones against EMR Serverless's limits, or takes the whole map from an expression.
-func (p *taskParams) emrServerlessTags(x any) {
+func (p *taskParams) emrServerlessTags(x *map[string]*string) {
 	v := field(p.spec, "Tags", x)
 	switch {
 	case v == nil:
@@ -218,22 +207,4 @@ func (p *taskParams) emrServerlessTags(x any) {
 		}
 	}
 	p.fields["Tags"] = v.Verbatim()
-}
-
-// timeoutMinutes reads whole minutes from 0 to 1,000,000: an
-// awscdk.Duration, a number or a dynamic value.
-func (p *taskParams) timeoutMinutes(prop string, x any) *Value {
-	if d, ok := x.(awscdk.Duration); ok && d != nil {
-		var minutes *float64
-		if err := catchPanic(func() { minutes = d.ToMinutes(nil) }); err != nil {
-			p.problem(prop, "must be a whole number of minutes")
-			return nil
-		}
-		x = *minutes
-	}
-	v := p.whole(prop, field(p.spec, prop, x), 0, 0)
-	if n, ok := v.Number(); ok && !v.Dynamic() && n > 1_000_000 {
-		p.problem(prop, "must be at most 1000000 minutes, got %.0f", n)
-	}
-	return v
 }

@@ -40,14 +40,14 @@ func TestEmrServerlessStartJobRunRendering(t *testing.T) {
 			EntryPointArguments:   &[]*string{jsii.String("--day"), jsii.String("2026-11-21")},
 			SparkSubmitParameters: jsii.String("--conf spark.executor.cores=2"),
 		}}
-		p.ConfigurationOverrides = map[string]any{
+		p.ConfigurationOverrides = &map[string]interface{}{
 			"MonitoringConfiguration": map[string]any{"S3MonitoringConfiguration": map[string]any{"LogUri": "s3://bucket/logs/"}},
 			"ApplicationConfiguration": []any{map[string]any{"Classification": "spark-defaults",
 				"Properties": map[string]any{"spark.dynamicAllocation.enabled": "false"}}},
 		}
 		p.Name = jsii.String("nightly")
-		p.Tags = map[string]any{"team": "data", "aws-cost": tasks.Path("$.cost")}
-		p.ExecutionTimeoutMinutes = awscdk.Duration_Hours(jsii.Number(2))
+		p.Tags = &map[string]*string{"team": jsii.String("data"), "aws-cost": tasks.StringAt("$.cost")}
+		p.ExecutionTimeout = awscdk.Duration_Hours(jsii.Number(2))
 	}))
 	sync := tasks.NewEmrServerlessStartJobRun(stack, jsii.String("Sync"), emrServerlessProps(func(p *tasks.EmrServerlessStartJobRunProps) {
 		p.IntegrationPattern = sfn.IntegrationPattern_RUN_JOB
@@ -55,18 +55,18 @@ func TestEmrServerlessStartJobRunRendering(t *testing.T) {
 		p.ExecutionRoleArn = tasks.StringAt("$.role")
 		p.JobDriver = &tasks.EmrServerlessJobDriver{Hive: &tasks.EmrServerlessHive{
 			Query: tasks.StringAt("$.query"), InitQueryFile: jsii.String("s3://bucket/init.sql"), Parameters: jsii.String("--hiveconf a=b")}}
-		p.ConfigurationOverrides = tasks.Path("$.overrides")
+		p.ConfigurationOverrides = tasks.ValueAt[map[string]interface{}]("$.overrides")
 		p.Name = tasks.StringAt("States.Format('run-{}', $$.Execution.Name)")
-		p.Tags = tasks.Path("$.tags")
-		p.ExecutionTimeoutMinutes = tasks.Path("$.timeout")
+		p.Tags = tasks.StringMapAt("$.tags")
+		p.ExecutionTimeout = tasks.DurationAt("$.timeout")
 	}))
 	whole := tasks.NewEmrServerlessStartJobRun(stack, jsii.String("Whole"), emrServerlessProps(func(p *tasks.EmrServerlessStartJobRunProps) {
-		p.JobDriver = tasks.Path("$.driver")
-		p.ExecutionTimeoutMinutes = 0
+		p.JobDriver = tasks.ValueAt[tasks.EmrServerlessJobDriver]("$.driver")
+		p.ExecutionTimeout = awscdk.Duration_Minutes(jsii.Number(0))
 	}))
 	dynamicArgs := tasks.NewEmrServerlessStartJobRun(stack, jsii.String("DynamicArgs"), emrServerlessProps(func(p *tasks.EmrServerlessStartJobRunProps) {
 		p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{
-			EntryPoint: tasks.StringAt("$.script"), EntryPointArguments: tasks.List("--day", tasks.Path("$.day"))}}
+			EntryPoint: tasks.StringAt("$.script"), EntryPointArguments: &[]*string{jsii.String("--day"), tasks.StringAt("$.day")}}}
 	}))
 	tpl := machine(t, stack, rr.Next(sync).Next(whole).Next(dynamicArgs))
 
@@ -111,7 +111,7 @@ func TestEmrServerlessStartJobRunJSONata(t *testing.T) {
 	task := tasks.NewEmrServerlessStartJobRun(stack, jsii.String("Run"), emrServerlessProps(func(p *tasks.EmrServerlessStartJobRunProps) {
 		p.QueryLanguage = sfn.QueryLanguage_JSONATA
 		p.ApplicationId = jsii.String("{% $states.input.app %}")
-		p.ExecutionTimeoutMinutes = tasks.JSONata("$states.input.minutes")
+		p.ExecutionTimeout = tasks.DurationAt("{% $states.input.minutes %}")
 	}))
 	got := state(t, machine(t, stack, task), "Run")["Arguments"].(map[string]any)
 	assert.Equal(t, "{% $states.input.app %}", got["ApplicationId"])
@@ -178,33 +178,34 @@ func TestEmrServerlessStartJobRunErrors(t *testing.T) {
 			p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{EntryPoint: jsii.String("s3://b/j.py")},
 				Hive: &tasks.EmrServerlessHive{Query: jsii.String("SELECT 1")}}
 		}, "JobDriver: give SparkSubmit or Hive, not both"},
-		{"driver a string", func(p *tasks.EmrServerlessStartJobRunProps) { p.JobDriver = "spark" }, "JobDriver: give a *tasks.EmrServerlessJobDriver"},
 		{"no entry point", func(p *tasks.EmrServerlessStartJobRunProps) {
 			p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{}}
 		}, "JobDriver.SparkSubmit.EntryPoint: required"},
 		{"entry point arguments not strings", func(p *tasks.EmrServerlessStartJobRunProps) {
-			p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{EntryPoint: jsii.String("s3://b/j.py"), EntryPointArguments: []any{1}}}
-		}, "JobDriver.SparkSubmit.EntryPointArguments: item 0 must be a string"},
+			p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{EntryPoint: jsii.String("s3://b/j.py"), EntryPointArguments: &[]*string{nil}}}
+		}, "JobDriver.SparkSubmit.EntryPointArguments[0]: must be a string (or dynamic)"},
 		{"no hive query", func(p *tasks.EmrServerlessStartJobRunProps) {
 			p.JobDriver = &tasks.EmrServerlessJobDriver{Hive: &tasks.EmrServerlessHive{}}
 		}, "JobDriver.Hive.Query: required"},
-		{"overrides a list", func(p *tasks.EmrServerlessStartJobRunProps) { p.ConfigurationOverrides = []any{"x"} },
-			"ConfigurationOverrides: give an object"},
 		{"name too long", func(p *tasks.EmrServerlessStartJobRunProps) { p.Name = jsii.String(strings.Repeat("n", 257)) },
 			"Name: must be 1 to 256 characters, got 257"},
-		{"tag value not a string", func(p *tasks.EmrServerlessStartJobRunProps) { p.Tags = map[string]any{"n": 1} },
+		{"tag value nil", func(p *tasks.EmrServerlessStartJobRunProps) { p.Tags = &map[string]*string{"n": nil} },
 			"Tags.n: must be a string (or dynamic)"},
-		{"tag value too long", func(p *tasks.EmrServerlessStartJobRunProps) { p.Tags = map[string]any{"n": strings.Repeat("v", 257)} },
-			"Tags.n: must be at most 256 characters, got 257"},
-		{"tags a list", func(p *tasks.EmrServerlessStartJobRunProps) { p.Tags = []string{"a"} }, "Tags: give a map of tag keys to values"},
-		{"timeout too long", func(p *tasks.EmrServerlessStartJobRunProps) { p.ExecutionTimeoutMinutes = 1000001 },
-			"ExecutionTimeoutMinutes: must be at most 1000000 minutes, got 1000001"},
-		{"timeout in seconds", func(p *tasks.EmrServerlessStartJobRunProps) {
-			p.ExecutionTimeoutMinutes = awscdk.Duration_Seconds(jsii.Number(90))
+		{"tag value too long", func(p *tasks.EmrServerlessStartJobRunProps) {
+			p.Tags = &map[string]*string{"n": jsii.String(strings.Repeat("v", 257))}
 		},
-			"ExecutionTimeoutMinutes: must be a whole number of minutes"},
-		{"timeout negative", func(p *tasks.EmrServerlessStartJobRunProps) { p.ExecutionTimeoutMinutes = -1 },
-			"ExecutionTimeoutMinutes: must be at least 0, got -1"},
+			"Tags.n: must be at most 256 characters, got 257"},
+		{"timeout too long", func(p *tasks.EmrServerlessStartJobRunProps) {
+			p.ExecutionTimeout = awscdk.Duration_Minutes(jsii.Number(1000001))
+		},
+			"ExecutionTimeout: must be from 0 to 1000000 minutes (or dynamic), got 1000001"},
+		{"timeout in seconds", func(p *tasks.EmrServerlessStartJobRunProps) {
+			p.ExecutionTimeout = awscdk.Duration_Seconds(jsii.Number(90))
+		},
+			"ExecutionTimeout: 1 minute 30 seconds is not a whole number of minutes"},
+		{"nil driver parts", func(p *tasks.EmrServerlessStartJobRunProps) {
+			p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{EntryPoint: jsii.String(strings.Repeat("e", 257))}}
+		}, "JobDriver.SparkSubmit.EntryPoint: must be 1 to 256 characters, got 257"},
 		{"callback", func(p *tasks.EmrServerlessStartJobRunProps) {
 			p.IntegrationPattern = sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN
 			p.Name = tasks.StringAt("$$.Task.Token")
@@ -225,14 +226,14 @@ func TestEmrTasksRun(t *testing.T) {
 	stack := cdktest.NewStack()
 	step := tasks.NewEmrAddStep(stack, jsii.String("AddStep"), &tasks.EmrAddStepProps{
 		ClusterId: tasks.StringAt("$.cluster"), Name: jsii.String("prepare"), Jar: jsii.String("command-runner.jar"),
-		Args:       tasks.List("spark-submit", tasks.Path("$.script")),
-		Properties: map[string]any{"day": tasks.Path("$.day")},
+		Args:       &[]*string{jsii.String("spark-submit"), tasks.StringAt("$.script")},
+		Properties: &map[string]*string{"day": tasks.StringAt("$.day")},
 		ResultPath: jsii.String("$.step"),
 	})
 	run := tasks.NewEmrServerlessStartJobRun(stack, jsii.String("StartJobRun"), emrServerlessProps(func(p *tasks.EmrServerlessStartJobRunProps) {
 		p.IntegrationPattern = sfn.IntegrationPattern_RUN_JOB
 		p.JobDriver = &tasks.EmrServerlessJobDriver{SparkSubmit: &tasks.EmrServerlessSparkSubmit{
-			EntryPoint: tasks.StringAt("$.script"), EntryPointArguments: tasks.List("--step", tasks.Path("$.step.StepId"))}}
+			EntryPoint: tasks.StringAt("$.script"), EntryPointArguments: &[]*string{jsii.String("--step"), tasks.StringAt("$.step.StepId")}}}
 		p.ResultPath = jsii.String("$.run")
 	}))
 	sm := sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(step.Next(run))})

@@ -44,8 +44,8 @@ func TestEmrAddStepRendering(t *testing.T) {
 		ActionOnFailure:    tasks.ActionOnFailure(*tasks.StringAt("$.onFailure")),
 		Jar:                tasks.StringAt("$.jar"),
 		MainClass:          jsii.String("com.example.Main"),
-		Args:               tasks.List("--day", tasks.Path("$.day")),
-		Properties:         map[string]any{"day": tasks.Path("$.day")},
+		Args:               &[]*string{jsii.String("--day"), tasks.StringAt("$.day")},
+		Properties:         &map[string]*string{"day": tasks.StringAt("$.day")},
 		ExecutionRoleArn:   tasks.StringAt("$.role"),
 	})
 	whole := tasks.NewEmrAddStep(stack, jsii.String("Whole"), &tasks.EmrAddStepProps{
@@ -53,8 +53,8 @@ func TestEmrAddStepRendering(t *testing.T) {
 		Name:            jsii.String("whole"),
 		ActionOnFailure: tasks.ActionOnFailure_TERMINATE_CLUSTER,
 		Jar:             jsii.String("command-runner.jar"),
-		Args:            tasks.Path("$.args"),
-		Properties:      tasks.Path("$.properties"),
+		Args:            tasks.ListAt("$.args"),
+		Properties:      tasks.StringMapAt("$.properties"),
 	})
 	tpl := machine(t, stack, sync.Next(rr).Next(whole))
 
@@ -95,24 +95,24 @@ func TestEmrClusterTasksRendering(t *testing.T) {
 	protect := tasks.NewEmrSetClusterTerminationProtection(stack, jsii.String("Protect"), &tasks.EmrSetClusterTerminationProtectionProps{
 		ClusterId: jsii.String(emrCluster), TerminationProtected: jsii.Bool(false)})
 	protectDynamic := tasks.NewEmrSetClusterTerminationProtection(stack, jsii.String("ProtectDynamic"), &tasks.EmrSetClusterTerminationProtectionProps{
-		ClusterId: tasks.StringAt("$.cluster"), TerminationProtected: tasks.Path("$.protect")})
+		ClusterId: tasks.StringAt("$.cluster"), TerminationProtected: tasks.BoolAt("$.protect")})
 	fleet := tasks.NewEmrModifyInstanceFleetByName(stack, jsii.String("Fleet"), &tasks.EmrModifyInstanceFleetByNameProps{
 		ClusterId: jsii.String(emrCluster), InstanceFleetName: jsii.String("core"),
-		TargetOnDemandCapacity: jsii.Number(2), TargetSpotCapacity: tasks.Path("$.spot")})
+		TargetOnDemandCapacity: jsii.Number(2), TargetSpotCapacity: tasks.NumberAt("$.spot")})
 	group := tasks.NewEmrModifyInstanceGroupByName(stack, jsii.String("Group"), &tasks.EmrModifyInstanceGroupByNameProps{
 		ClusterId: jsii.String(emrCluster), InstanceGroupName: tasks.StringAt("$.group"),
 		InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{
-			InstanceCount:             tasks.Path("$.count"),
+			InstanceCount:             tasks.NumberAt("$.count"),
 			EC2InstanceIdsToTerminate: &[]*string{jsii.String("i-1")},
-			Configurations: []*tasks.EmrCreateCluster_ConfigurationProperty{{
+			Configurations: &[]*tasks.EmrCreateCluster_ConfigurationProperty{{
 				Classification: jsii.String("spark-defaults"),
-				Properties:     map[string]any{"spark.executor.memory": tasks.Path("$.memory")},
+				Properties:     &map[string]*string{"spark.executor.memory": tasks.StringAt("$.memory")},
 			}},
 			ShrinkPolicy: &tasks.EmrModifyInstanceGroupByName_ShrinkPolicyProperty{
 				DecommissionTimeout: awscdk.Duration_Minutes(jsii.Number(5)),
 				InstanceResizePolicy: &tasks.EmrModifyInstanceGroupByName_InstanceResizePolicyProperty{
-					InstancesToProtect:         tasks.List(tasks.Path("$.keep")),
-					InstanceTerminationTimeout: 60,
+					InstancesToProtect:         &[]*string{tasks.StringAt("$.keep")},
+					InstanceTerminationTimeout: awscdk.Duration_Minutes(jsii.Number(1)),
 				},
 			},
 		}})
@@ -175,19 +175,19 @@ func TestEmrIAM(t *testing.T) {
 	}
 	protect := func(clusterID *string) func(constructs.Construct) sfn.IChainable {
 		return func(s constructs.Construct) sfn.IChainable {
-			return tasks.NewEmrSetClusterTerminationProtection(s, jsii.String("Task"), &tasks.EmrSetClusterTerminationProtectionProps{ClusterId: clusterID, TerminationProtected: true})
+			return tasks.NewEmrSetClusterTerminationProtection(s, jsii.String("Task"), &tasks.EmrSetClusterTerminationProtectionProps{ClusterId: clusterID, TerminationProtected: jsii.Bool(true)})
 		}
 	}
 	fleet := func(clusterID *string) func(constructs.Construct) sfn.IChainable {
 		return func(s constructs.Construct) sfn.IChainable {
 			return tasks.NewEmrModifyInstanceFleetByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceFleetByNameProps{ClusterId: clusterID,
-				InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: 1, TargetSpotCapacity: 0})
+				InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: jsii.Number(1), TargetSpotCapacity: jsii.Number(0)})
 		}
 	}
 	group := func(clusterID *string) func(constructs.Construct) sfn.IChainable {
 		return func(s constructs.Construct) sfn.IChainable {
 			return tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{ClusterId: clusterID,
-				InstanceGroupName: jsii.String("core"), InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{InstanceCount: 3}})
+				InstanceGroupName: jsii.String("core"), InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{InstanceCount: jsii.Number(3)}})
 		}
 	}
 	rr, sync := sfn.IntegrationPattern_REQUEST_RESPONSE, sfn.IntegrationPattern_RUN_JOB
@@ -257,13 +257,11 @@ func TestEmrErrors(t *testing.T) {
 			"Name: must be 1 to 256 characters, got 257"},
 		{"addStep without jar", addStep(func(p *tasks.EmrAddStepProps) { p.Jar = nil }), "Jar: required"},
 		{"addStep action on failure", addStep(func(p *tasks.EmrAddStepProps) { p.ActionOnFailure = "RETRY" }),
-			`ActionOnFailure: must be TERMINATE_CLUSTER or CANCEL_AND_WAIT or CONTINUE (or dynamic), got "RETRY"`},
-		{"addStep args not strings", addStep(func(p *tasks.EmrAddStepProps) { p.Args = []any{"a", 3} }), "Args: item 1 must be a string"},
-		{"addStep args an object", addStep(func(p *tasks.EmrAddStepProps) { p.Args = map[string]any{"a": "b"} }), "Args: give a list of strings"},
-		{"addStep property not a string", addStep(func(p *tasks.EmrAddStepProps) { p.Properties = map[string]any{"n": 3} }),
+			`ActionOnFailure: must be TERMINATE_CLUSTER, CANCEL_AND_WAIT, CONTINUE (or dynamic), got "RETRY"`},
+		{"addStep nil arg", addStep(func(p *tasks.EmrAddStepProps) { p.Args = &[]*string{jsii.String("a"), nil} }),
+			"Args[1]: must be a string (or dynamic)"},
+		{"addStep nil property", addStep(func(p *tasks.EmrAddStepProps) { p.Properties = &map[string]*string{"n": nil} }),
 			"Properties.n: must be a string (or dynamic)"},
-		{"addStep properties a list", addStep(func(p *tasks.EmrAddStepProps) { p.Properties = []string{"a"} }),
-			"Properties: give a map of names to string values"},
 		{"addStep callback", addStep(func(p *tasks.EmrAddStepProps) {
 			p.IntegrationPattern = sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN
 			p.Name = tasks.StringAt("$$.Task.Token")
@@ -280,22 +278,28 @@ func TestEmrErrors(t *testing.T) {
 		}, "ClusterId: required"},
 		{"protection not a bool", func(s constructs.Construct) {
 			tasks.NewEmrSetClusterTerminationProtection(s, jsii.String("Task"), &tasks.EmrSetClusterTerminationProtectionProps{
-				ClusterId: jsii.String(emrCluster), TerminationProtected: "yes"})
-		}, "TerminationProtected: must be true or false (or dynamic)"},
+				ClusterId: jsii.String("cluster-1"), TerminationProtected: jsii.Bool(true)})
+		}, `ClusterId: "cluster-1" is not an EMR cluster ID`},
 		{"protection missing", func(s constructs.Construct) {
 			tasks.NewEmrSetClusterTerminationProtection(s, jsii.String("Task"), &tasks.EmrSetClusterTerminationProtectionProps{ClusterId: jsii.String(emrCluster)})
 		}, "TerminationProtected: required"},
 		{"fleet without capacities", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceFleetByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceFleetByNameProps{
-				ClusterId: jsii.String(emrCluster), InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: -1})
-		}, "TargetOnDemandCapacity: must be at least 0, got -1"},
+				ClusterId: jsii.String(emrCluster), InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: jsii.Number(-1),
+				TargetSpotCapacity: jsii.Number(0)})
+		}, "TargetOnDemandCapacity: must be at least 0 (or dynamic), got -1"},
+		{"fleet fractional capacity", func(s constructs.Construct) {
+			tasks.NewEmrModifyInstanceFleetByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceFleetByNameProps{
+				ClusterId: jsii.String(emrCluster), InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: jsii.Number(1),
+				TargetSpotCapacity: jsii.Number(0.5)})
+		}, "TargetSpotCapacity: must be a whole number (or dynamic), got 0.5"},
 		{"fleet spot capacity missing", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceFleetByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceFleetByNameProps{
-				ClusterId: jsii.String(emrCluster), InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: 1})
+				ClusterId: jsii.String(emrCluster), InstanceFleetName: jsii.String("core"), TargetOnDemandCapacity: jsii.Number(1)})
 		}, "TargetSpotCapacity: required"},
 		{"fleet name missing", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceFleetByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceFleetByNameProps{
-				ClusterId: jsii.String(emrCluster), TargetOnDemandCapacity: 1, TargetSpotCapacity: 1})
+				ClusterId: jsii.String(emrCluster), TargetOnDemandCapacity: jsii.Number(1), TargetSpotCapacity: jsii.Number(1)})
 		}, "InstanceFleetName: required"},
 		{"group missing", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{
@@ -304,19 +308,32 @@ func TestEmrErrors(t *testing.T) {
 		{"group count fraction", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{
 				ClusterId: jsii.String(emrCluster), InstanceGroupName: jsii.String("core"),
-				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{InstanceCount: 1.5}})
+				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{InstanceCount: jsii.Number(1.5)}})
 		}, "InstanceGroup.InstanceCount: must be a whole number (or dynamic), got 1.5"},
-		{"group configurations not a list", func(s constructs.Construct) {
+		{"group count negative", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{
 				ClusterId: jsii.String(emrCluster), InstanceGroupName: jsii.String("core"),
-				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{Configurations: "spark"}})
-		}, "InstanceGroup.Configurations: give []*tasks.EmrCreateCluster_ConfigurationProperty"},
+				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{InstanceCount: jsii.Number(-2)}})
+		}, "InstanceGroup.InstanceCount: must be at least 0 (or dynamic), got -2"},
+		{"group nil configuration", func(s constructs.Construct) {
+			tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{
+				ClusterId: jsii.String(emrCluster), InstanceGroupName: jsii.String("core"),
+				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{
+					Configurations: &[]*tasks.EmrCreateCluster_ConfigurationProperty{nil}}})
+		}, "InstanceGroup.Configurations[0]: a nil item"},
+		{"group nil instance to protect", func(s constructs.Construct) {
+			tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{
+				ClusterId: jsii.String(emrCluster), InstanceGroupName: jsii.String("core"),
+				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{
+					ShrinkPolicy: &tasks.EmrModifyInstanceGroupByName_ShrinkPolicyProperty{
+						InstanceResizePolicy: &tasks.EmrModifyInstanceGroupByName_InstanceResizePolicyProperty{InstancesToProtect: &[]*string{nil}}}}})
+		}, "InstanceGroup.ShrinkPolicy.InstanceResizePolicy.InstancesToProtect[0]: must be a string (or dynamic)"},
 		{"group decommission timeout fraction", func(s constructs.Construct) {
 			tasks.NewEmrModifyInstanceGroupByName(s, jsii.String("Task"), &tasks.EmrModifyInstanceGroupByNameProps{
 				ClusterId: jsii.String(emrCluster), InstanceGroupName: jsii.String("core"),
 				InstanceGroup: &tasks.EmrModifyInstanceGroupByName_InstanceGroupModifyConfigProperty{
 					ShrinkPolicy: &tasks.EmrModifyInstanceGroupByName_ShrinkPolicyProperty{DecommissionTimeout: awscdk.Duration_Millis(jsii.Number(1500))}}})
-		}, "InstanceGroup.ShrinkPolicy.DecommissionTimeout: must be a whole number"},
+		}, "InstanceGroup.ShrinkPolicy.DecommissionTimeout: 1 second 500 millis is not a whole number of seconds"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,20 +30,20 @@ type EventBridgePutEventsEntry struct {
 	EventBusName *string
 	// Source of the event ("com.example.orders"); "aws." sources are AWS's.
 	Source *string
-	// Resources the event concerns: ARNs as a *[]*string or []string, or
-	// a list decided at run time (tasks.Path, tasks.List). An sfnkit addition.
-	Resources interface{}
+	// Resources the event concerns: ARNs (each may be dynamic:
+	// tasks.StringAt), or the list decided at run time (tasks.ListAt). An
+	// sfnkit addition.
+	Resources *[]*string
 	// TraceHeader is an X-Ray trace header for the event. An sfnkit addition.
 	TraceHeader *string
 }
 
 // EventBridgePutEventsProps mirrors awsstepfunctionstasks.EventBridgePutEventsProps.
 type EventBridgePutEventsProps struct {
-	// Entries to send, 1 to 10: a *[]*EventBridgePutEventsEntry (or
-	// []*EventBridgePutEventsEntry), or the whole list decided at run time
-	// (tasks.Path("$.entries")), which IAM covers with every bus of the
-	// account and region.
-	Entries interface{}
+	// Entries to send, 1 to 10, or the whole list decided at run time
+	// (tasks.ValueAt[[]*tasks.EventBridgePutEventsEntry]("$.entries")),
+	// which IAM covers with every bus of the account and region.
+	Entries *[]*EventBridgePutEventsEntry
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -78,23 +78,13 @@ func NewEventBridgePutEvents(scope constructs.Construct, id *string, props *Even
 	checkProps(scope, id, "EventBridgePutEvents", props == nil)
 	spec := &engine.Spec{Construct: "EventBridgePutEvents", Integration: eventsPutEvents, ParamsField: "Entries"}
 	var entries *Value
-	switch e := props.Entries.(type) {
-	case *[]*EventBridgePutEventsEntry:
-		if e != nil {
-			entries = putEventsEntries(spec, *e)
+	if v, ok := value.Standing(props.Entries); ok {
+		if !v.IsExpression() {
+			spec.Problems = append(spec.Problems, fieldProblem("Entries", "give the entries, or a JSONPath, intrinsic or JSONata expression that yields the list at run time, got %s", describeValue(v)))
 		}
-	case []*EventBridgePutEventsEntry:
-		entries = putEventsEntries(spec, e)
-	case nil:
-	default:
-		v := field(spec, "Entries", e)
-		switch {
-		case v == nil:
-		case v.IsExpression():
-			entries = v
-		default:
-			spec.Problems = append(spec.Problems, fieldProblem("Entries", "give a *[]*tasks.EventBridgePutEventsEntry, or a JSONPath, intrinsic or JSONata expression that yields the list at run time, got %s", describeValue(v)))
-		}
+		entries = v
+	} else if props.Entries != nil {
+		entries = putEventsEntries(spec, *props.Entries)
 	}
 	if entries == nil && props.Entries == nil {
 		spec.Problems = append(spec.Problems, fieldProblem("Entries", "required: 1 to 10 events to send"))
@@ -157,8 +147,10 @@ func putEventsEntry(spec *engine.Spec, name string, e *EventBridgePutEventsEntry
 	}
 	if e.Resources != nil {
 		if v := field(spec, name+".Resources", e.Resources); v != nil {
-			if v.Kind() != value.List && !v.IsExpression() {
-				problem("Resources", "give a list of ARNs, or an expression that yields one, got %s", describeValue(v))
+			for i, it := range v.Items() {
+				if it.Kind() == value.Literal && it.LiteralValue() == nil {
+					problem(fmt.Sprintf("Resources[%d]", i), "is nil: give an ARN")
+				}
 			}
 			out["Resources"] = v
 		}

@@ -39,16 +39,16 @@ func TestEventBridgePutEventsRendering(t *testing.T) {
 			e.EventBusName = tasks.StringAt("$.bus")
 			e.DetailType = tasks.StringAt("$.type")
 			e.Source = tasks.StringAt("$.source")
-			e.Resources = tasks.List("arn:aws:s3:::orders", tasks.Path("$.object"))
+			e.Resources = &[]*string{jsii.String("arn:aws:s3:::orders"), tasks.StringAt("$.object")}
 		}),
 	}})
 	cb := tasks.NewEventBridgePutEvents(stack, jsii.String("Put And Wait"), &tasks.EventBridgePutEventsProps{
 		IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN,
-		Entries: []*tasks.EventBridgePutEventsEntry{orderEntry(func(e *tasks.EventBridgePutEventsEntry) {
+		Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(func(e *tasks.EventBridgePutEventsEntry) {
 			e.Detail = tasks.TaskInput_FromObject(map[string]any{"token": tasks.Path("$$.Task.Token")})
 			e.EventBusName = jsii.String("audit")
 		})}})
-	whole := tasks.NewEventBridgePutEvents(stack, jsii.String("Put Whole"), &tasks.EventBridgePutEventsProps{Entries: tasks.Path("$.entries")})
+	whole := tasks.NewEventBridgePutEvents(stack, jsii.String("Put Whole"), &tasks.EventBridgePutEventsProps{Entries: tasks.ValueAt[[]*tasks.EventBridgePutEventsEntry]("$.entries")})
 	tpl := machine(t, stack, rr.Next(cb).Next(whole))
 
 	res := "arn:" + partition + ":states:::events:putEvents"
@@ -71,7 +71,7 @@ func TestEventBridgePutEventsRendering(t *testing.T) {
 func TestEventBridgePutEventsJSONata(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewEventBridgePutEvents(stack, jsii.String("Put"), &tasks.EventBridgePutEventsProps{QueryLanguage: sfn.QueryLanguage_JSONATA,
-		Entries: []*tasks.EventBridgePutEventsEntry{{Detail: tasks.TaskInput_FromText("{% $states.input.detail %}"),
+		Entries: &[]*tasks.EventBridgePutEventsEntry{{Detail: tasks.TaskInput_FromText("{% $states.input.detail %}"),
 			DetailType: jsii.String("OrderPlaced"), Source: jsii.String("{% $states.input.source %}")}}})
 	assert.Equal(t, map[string]any{"Entries": []any{map[string]any{"Detail": "{% $states.input.detail %}", "DetailType": "OrderPlaced",
 		"Source": "{% $states.input.source %}"}}}, state(t, machine(t, stack, task), "Put")["Arguments"])
@@ -80,7 +80,7 @@ func TestEventBridgePutEventsJSONata(t *testing.T) {
 func TestEventBridgePutEventsRuns(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewEventBridgePutEvents(stack, jsii.String("Put"), &tasks.EventBridgePutEventsProps{ResultPath: jsii.String("$.put"),
-		Entries: []*tasks.EventBridgePutEventsEntry{orderEntry(nil), orderEntry(func(e *tasks.EventBridgePutEventsEntry) { e.EventBusName = jsii.String("audit") })}})
+		Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(nil), orderEntry(func(e *tasks.EventBridgePutEventsEntry) { e.EventBusName = jsii.String("audit") })}})
 	sm := sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(task)})
 	var sent any
 	res := integ.Run(t, stack, sm, map[string]any{"id": 9}, integ.Mocks{
@@ -105,18 +105,18 @@ func TestEventBridgePutEventsIAM(t *testing.T) {
 	tests := []struct {
 		name    string
 		pattern sfn.IntegrationPattern
-		entries interface{}
+		entries *[]*tasks.EventBridgePutEventsEntry
 		want    []map[string]any
 	}{
-		{"request response: the default bus", "", []*tasks.EventBridgePutEventsEntry{entry(nil, nil)}, []map[string]any{stmt(put, defaultBus)}},
-		{"callback: the default bus", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, []*tasks.EventBridgePutEventsEntry{entry(nil, nil)}, []map[string]any{stmt(put, defaultBus)}},
-		{"each bus once", "", []*tasks.EventBridgePutEventsEntry{entry(imported, nil), entry(own, nil), entry(nil, jsii.String("audit")), entry(imported, nil)},
+		{"request response: the default bus", "", &[]*tasks.EventBridgePutEventsEntry{entry(nil, nil)}, []map[string]any{stmt(put, defaultBus)}},
+		{"callback: the default bus", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, &[]*tasks.EventBridgePutEventsEntry{entry(nil, nil)}, []map[string]any{stmt(put, defaultBus)}},
+		{"each bus once", "", &[]*tasks.EventBridgePutEventsEntry{entry(imported, nil), entry(own, nil), entry(nil, jsii.String("audit")), entry(imported, nil)},
 			[]map[string]any{stmt(put, ordersBusARN, "${Own30425842.Arn}", arn("events", "event-bus/audit"))}},
-		{"dynamic request response", "", []*tasks.EventBridgePutEventsEntry{entry(imported, nil), entry(nil, tasks.StringAt("$.bus"))},
+		{"dynamic request response", "", &[]*tasks.EventBridgePutEventsEntry{entry(imported, nil), entry(nil, tasks.StringAt("$.bus"))},
 			[]map[string]any{stmt(put, arn("events", "event-bus/*"))}},
-		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, []*tasks.EventBridgePutEventsEntry{entry(nil, tasks.StringAt("$.bus"))},
+		{"dynamic callback", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, &[]*tasks.EventBridgePutEventsEntry{entry(nil, tasks.StringAt("$.bus"))},
 			[]map[string]any{stmt(put, arn("events", "event-bus/*"))}},
-		{"dynamic entries", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, tasks.Intrinsic("States.Array($.entry, $$.Task.Token)"),
+		{"dynamic entries", sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN, tasks.ValueAt[[]*tasks.EventBridgePutEventsEntry]("States.Array($.entry, $$.Task.Token)"),
 			[]map[string]any{stmt(put, arn("events", "event-bus/*"))}},
 	}
 	var starts []sfn.IChainable
@@ -140,7 +140,7 @@ func TestEventBridgePutEventsErrors(t *testing.T) {
 		eleven[i] = orderEntry(nil)
 	}
 	one := func(mod func(e *tasks.EventBridgePutEventsEntry)) *tasks.EventBridgePutEventsProps {
-		return &tasks.EventBridgePutEventsProps{Entries: []*tasks.EventBridgePutEventsEntry{orderEntry(mod)}}
+		return &tasks.EventBridgePutEventsProps{Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(mod)}}
 	}
 	tests := []struct {
 		name  string
@@ -148,10 +148,9 @@ func TestEventBridgePutEventsErrors(t *testing.T) {
 		want  string
 	}{
 		{"no entries", &tasks.EventBridgePutEventsProps{}, "Entries: required: 1 to 10 events"},
-		{"empty list", &tasks.EventBridgePutEventsProps{Entries: []*tasks.EventBridgePutEventsEntry{}}, "Entries: PutEvents takes 1 to 10 entries, got 0"},
-		{"eleven entries", &tasks.EventBridgePutEventsProps{Entries: eleven}, "Entries: PutEvents takes 1 to 10 entries, got 11"},
-		{"entries neither list nor expression", &tasks.EventBridgePutEventsProps{Entries: "all"}, "Entries: give a *[]*tasks.EventBridgePutEventsEntry"},
-		{"nil entry", &tasks.EventBridgePutEventsProps{Entries: []*tasks.EventBridgePutEventsEntry{orderEntry(nil), nil}}, "Entries[1]: is nil"},
+		{"empty list", &tasks.EventBridgePutEventsProps{Entries: &[]*tasks.EventBridgePutEventsEntry{}}, "Entries: PutEvents takes 1 to 10 entries, got 0"},
+		{"eleven entries", &tasks.EventBridgePutEventsProps{Entries: &eleven}, "Entries: PutEvents takes 1 to 10 entries, got 11"},
+		{"nil entry", &tasks.EventBridgePutEventsProps{Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(nil), nil}}, "Entries[1]: is nil"},
 		{"aws source", one(func(e *tasks.EventBridgePutEventsEntry) { e.Source = jsii.String("aws.s3") }),
 			`Entries[0].Source: "aws.s3": sources starting with "aws." belong to AWS services`},
 		{"no source", one(func(e *tasks.EventBridgePutEventsEntry) { e.Source = nil }), "Entries[0].Source: required"},
@@ -159,11 +158,13 @@ func TestEventBridgePutEventsErrors(t *testing.T) {
 		{"no detail", one(func(e *tasks.EventBridgePutEventsEntry) { e.Detail = nil }), "Entries[0].Detail: required"},
 		{"bus twice", one(func(e *tasks.EventBridgePutEventsEntry) { e.EventBus, e.EventBusName = bus, jsii.String("audit") }),
 			"Entries[0].EventBus: give EventBus or EventBusName, not both"},
-		{"resources not a list", one(func(e *tasks.EventBridgePutEventsEntry) { e.Resources = "arn:aws:s3:::orders" }),
-			"Entries[0].Resources: give a list of ARNs, or an expression that yields one, got a literal"},
-		{"callback without the token", &tasks.EventBridgePutEventsProps{Entries: []*tasks.EventBridgePutEventsEntry{orderEntry(nil)},
+		{"nil resource", one(func(e *tasks.EventBridgePutEventsEntry) {
+			e.Resources = &[]*string{jsii.String("arn:aws:s3:::orders"), nil}
+		}),
+			"Entries[0].Resources[1]: is nil"},
+		{"callback without the token", &tasks.EventBridgePutEventsProps{Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(nil)},
 			IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN}, "Entries: integration pattern WAIT_FOR_TASK_TOKEN needs $$.Task.Token"},
-		{"run job", &tasks.EventBridgePutEventsProps{Entries: []*tasks.EventBridgePutEventsEntry{orderEntry(nil)}, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB},
+		{"run job", &tasks.EventBridgePutEventsProps{Entries: &[]*tasks.EventBridgePutEventsEntry{orderEntry(nil)}, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB},
 			"IntegrationPattern: RUN_JOB is not supported by events:putEvents; supported: REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN"},
 	}
 	for _, tt := range tests {

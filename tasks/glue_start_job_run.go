@@ -15,18 +15,33 @@ import (
 )
 
 // WorkerType mirrors awsstepfunctionstasks.WorkerType (the CDK deprecates
-// it for WorkerTypeV2); WorkerType(*tasks.StringAt("$.type")) is dynamic.
+// it for WorkerTypeV2): the CDK's constants, rendered as Glue names the
+// types ("G.1X"), which are accepted too, as is a dynamic
+// WorkerType(*tasks.StringAt("$.type")).
 type WorkerType string
 
 const (
-	WorkerType_STANDARD WorkerType = "Standard"
-	WorkerType_G_025X   WorkerType = "G.025X"
-	WorkerType_G_1X     WorkerType = "G.1X"
-	WorkerType_G_2X     WorkerType = "G.2X"
-	WorkerType_G_4X     WorkerType = "G.4X"
-	WorkerType_G_8X     WorkerType = "G.8X"
-	WorkerType_Z_2X     WorkerType = "Z.2X"
+	WorkerType_STANDARD WorkerType = "STANDARD"
+	WorkerType_G_025X   WorkerType = "G_025X"
+	WorkerType_G_1X     WorkerType = "G_1X"
+	WorkerType_G_2X     WorkerType = "G_2X"
+	WorkerType_G_4X     WorkerType = "G_4X"
+	WorkerType_G_8X     WorkerType = "G_8X"
+	WorkerType_Z_2X     WorkerType = "Z_2X"
 )
+
+// glueWorkerTypes are the Glue names of the WorkerType constants.
+var glueWorkerTypes = map[string]string{"STANDARD": "Standard", "G_025X": "G.025X", "G_1X": "G.1X",
+	"G_2X": "G.2X", "G_4X": "G.4X", "G_8X": "G.8X", "Z_2X": "Z.2X"}
+
+// apiName is the API's name for a CDK enum constant's Go value; any other
+// value (the API's own name, a dynamic value) is kept as it is.
+func apiName(given string, names map[string]string) string {
+	if name, ok := names[given]; ok {
+		return name
+	}
+	return given
+}
 
 // WorkerTypeV2 is a Glue worker type. The CDK's own
 // awsstepfunctionstasks.WorkerTypeV2 values fit here too.
@@ -37,24 +52,27 @@ type workerTypeV2 struct{ name *string }
 func (w workerTypeV2) Name() *string { return w.name }
 
 // WorkerTypeV2_Of is any worker type, literal or dynamic
-// (WorkerTypeV2_Of(*tasks.StringAt("$.workerType"))).
-func WorkerTypeV2_Of(workerType string) WorkerTypeV2 { return workerTypeV2{&workerType} }
+// (WorkerTypeV2_Of(tasks.StringAt("$.workerType"))).
+func WorkerTypeV2_Of(workerType *string) WorkerTypeV2 { return workerTypeV2{workerType} }
 
-func WorkerTypeV2_STANDARD() WorkerTypeV2 { return WorkerTypeV2_Of("Standard") }
-func WorkerTypeV2_G_025X() WorkerTypeV2   { return WorkerTypeV2_Of("G.025X") }
-func WorkerTypeV2_G_1X() WorkerTypeV2     { return WorkerTypeV2_Of("G.1X") }
-func WorkerTypeV2_G_2X() WorkerTypeV2     { return WorkerTypeV2_Of("G.2X") }
-func WorkerTypeV2_G_4X() WorkerTypeV2     { return WorkerTypeV2_Of("G.4X") }
-func WorkerTypeV2_G_8X() WorkerTypeV2     { return WorkerTypeV2_Of("G.8X") }
-func WorkerTypeV2_Z_2X() WorkerTypeV2     { return WorkerTypeV2_Of("Z.2X") }
+func workerTypeNamed(name string) WorkerTypeV2 { return workerTypeV2{&name} }
+
+func WorkerTypeV2_STANDARD() WorkerTypeV2 { return workerTypeNamed("Standard") }
+func WorkerTypeV2_G_025X() WorkerTypeV2   { return workerTypeNamed("G.025X") }
+func WorkerTypeV2_G_1X() WorkerTypeV2     { return workerTypeNamed("G.1X") }
+func WorkerTypeV2_G_2X() WorkerTypeV2     { return workerTypeNamed("G.2X") }
+func WorkerTypeV2_G_4X() WorkerTypeV2     { return workerTypeNamed("G.4X") }
+func WorkerTypeV2_G_8X() WorkerTypeV2     { return workerTypeNamed("G.8X") }
+func WorkerTypeV2_Z_2X() WorkerTypeV2     { return workerTypeNamed("Z.2X") }
 
 // WorkerConfigurationProperty mirrors the CDK's: exactly one of WorkerType
 // and WorkerTypeV2, and NumberOfWorkers.
 type WorkerConfigurationProperty struct {
 	WorkerType   WorkerType
 	WorkerTypeV2 WorkerTypeV2
-	// NumberOfWorkers: a whole number, at least 1, or dynamic.
-	NumberOfWorkers *Value
+	// NumberOfWorkers: a whole number, at least 1, or dynamic
+	// (tasks.NumberAt, sfn.JsonPath_NumberAt).
+	NumberOfWorkers *float64
 }
 
 // ExecutionClass mirrors awsstepfunctionstasks.ExecutionClass; may be
@@ -76,21 +94,20 @@ type GlueStartJobRunProps struct {
 	// whose keys ("--day") are kept as given and whose values are strings or
 	// dynamic, or the whole map decided at run time.
 	Arguments sfn.TaskInput
-	// NotifyDelayAfter: minutes after the run starts before Glue sends a
-	// delay notification: an awscdk.Duration of whole minutes, a number of
-	// minutes or a dynamic value; at least 1.
-	NotifyDelayAfter interface{}
+	// NotifyDelayAfter: how long after the run starts Glue sends a delay
+	// notification: whole minutes, at least 1, or dynamic (tasks.DurationAt).
+	NotifyDelayAfter awscdk.Duration
 	// SecurityConfiguration: the name of a Glue security configuration.
 	SecurityConfiguration *string
 	// WorkerConfiguration of this run.
 	WorkerConfiguration *WorkerConfigurationProperty
 	// ExecutionClass: FLEX or STANDARD.
 	ExecutionClass ExecutionClass
-	// Timeout of the job run (its Timeout parameter, in minutes): an
-	// awscdk.Duration of whole minutes, a number or a dynamic value. Unlike
-	// the CDK, which turns TaskTimeout into the job's timeout and drops the
-	// state's, TaskTimeout stays the state's TimeoutSeconds.
-	Timeout interface{}
+	// Timeout of the job run (its Timeout parameter): whole minutes, at
+	// least 1, or dynamic (tasks.DurationAt). Unlike the CDK, which turns
+	// TaskTimeout into the job's timeout and drops the state's, TaskTimeout
+	// stays the state's TimeoutSeconds.
+	Timeout awscdk.Duration
 
 	Comment            *string
 	QueryLanguage      sfn.QueryLanguage
@@ -157,17 +174,20 @@ func (p *taskParams) workerConfiguration(w *WorkerConfigurationProperty) {
 	case w.WorkerType != "" && w.WorkerTypeV2 != nil:
 		p.problem(prop, "give WorkerType or WorkerTypeV2, not both")
 	case w.WorkerType != "":
-		p.optional(prop+".WorkerType", "WorkerType", string(w.WorkerType))
+		p.optional(prop+".WorkerType", "WorkerType", apiName(string(w.WorkerType), glueWorkerTypes))
 	case w.WorkerTypeV2 != nil:
-		p.optional(prop+".WorkerTypeV2", "WorkerType", w.WorkerTypeV2.Name())
+		if p.optional(prop+".WorkerTypeV2", "WorkerType", w.WorkerTypeV2.Name()) == nil {
+			p.problem(prop+".WorkerTypeV2", "names no worker type: give tasks.WorkerTypeV2_G_1X() or tasks.WorkerTypeV2_Of(jsii.String(\"G.1X\"))")
+		}
 	default:
 		p.problem(prop, "give WorkerType or WorkerTypeV2 (for example tasks.WorkerTypeV2_G_1X())")
 	}
-	if w.NumberOfWorkers == nil {
+	n := field(p.spec, prop+".NumberOfWorkers", w.NumberOfWorkers)
+	if n == nil {
 		p.problem(prop+".NumberOfWorkers", "required with a worker type: a whole number of at least 1, or dynamic")
 		return
 	}
-	p.fields["NumberOfWorkers"] = p.whole(prop+".NumberOfWorkers", w.NumberOfWorkers, 1, 0)
+	p.fields["NumberOfWorkers"] = p.whole(prop+".NumberOfWorkers", n, 1, 0)
 }
 
 // glueArguments keeps the keys of an arguments object as given and checks
@@ -266,6 +286,7 @@ func (p *taskParams) whole(prop string, v *Value, min, max float64) *Value {
 	}
 	n, ok := v.Number()
 	switch {
+	case ok && value.IsTokenNumber(n): // a CDK token, known at synth
 	case !ok || n != float64(int64(n)):
 		p.problem(prop, "must be a whole number (or dynamic), got %v", v.LiteralValue())
 	case max == 0 && n < min:
@@ -276,17 +297,7 @@ func (p *taskParams) whole(prop string, v *Value, min, max float64) *Value {
 	return v
 }
 
-// minutes reads a duration given as an awscdk.Duration of whole minutes, a
-// number of minutes or a dynamic value, and checks it is at least 1.
-func (p *taskParams) minutes(prop string, x any) *Value {
-	if d, ok := x.(awscdk.Duration); ok && d != nil {
-		var seconds *float64
-		if err := catchPanic(func() { seconds = d.ToSeconds(nil) }); err != nil || *seconds != float64(int64(*seconds/60))*60 {
-			p.problem(prop, "must be a whole number of minutes")
-			return nil
-		}
-		x = *seconds / 60
-	}
-	v := field(p.spec, prop, x)
-	return p.whole(prop, v, 1, 0)
+// minutes reads a Duration prop in whole minutes, at least 1.
+func (p *taskParams) minutes(prop string, d awscdk.Duration) *Value {
+	return p.whole(prop, durationIn(p.spec, prop, d, engine.Minute), 1, 0)
 }

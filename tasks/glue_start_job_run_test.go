@@ -30,7 +30,7 @@ func TestGlueStartJobRunRendering(t *testing.T) {
 		p.NotifyDelayAfter = awscdk.Duration_Minutes(jsii.Number(5))
 		p.Timeout = awscdk.Duration_Hours(jsii.Number(2))
 		p.SecurityConfiguration = jsii.String("encrypted")
-		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: tasks.Number(10)}
+		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: jsii.Number(10)}
 		p.ExecutionClass = tasks.ExecutionClass_FLEX
 		p.TaskTimeout = sfn.Timeout_Duration(awscdk.Duration_Minutes(jsii.Number(30)))
 	}))
@@ -38,18 +38,18 @@ func TestGlueStartJobRunRendering(t *testing.T) {
 		p.IntegrationPattern = sfn.IntegrationPattern_RUN_JOB
 		p.GlueJobName = tasks.StringAt("States.Format('etl-{}', $.stage)")
 		p.Arguments = tasks.TaskInput_FromJsonPathAt("$.arguments")
-		p.NotifyDelayAfter = tasks.Path("$.notifyAfter")
-		p.Timeout = 60
+		p.NotifyDelayAfter = tasks.DurationAt("$.notifyAfter")
+		p.Timeout = awscdk.Duration_Hours(jsii.Number(1))
 		p.SecurityConfiguration = tasks.StringAt("$.security")
 		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{
-			WorkerTypeV2: tasks.WorkerTypeV2_Of(*tasks.StringAt("$.workerType")), NumberOfWorkers: tasks.Path("$.workers")}
+			WorkerTypeV2: tasks.WorkerTypeV2_Of(tasks.StringAt("$.workerType")), NumberOfWorkers: tasks.NumberAt("$.workers")}
 		p.ExecutionClass = tasks.ExecutionClass(*tasks.StringAt("$.class"))
 	}))
 	cdkWorker := tasks.NewGlueStartJobRun(stack, jsii.String("CdkWorker"), glueProps(func(p *tasks.GlueStartJobRunProps) {
-		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: cdktasks.WorkerTypeV2_G_2X(), NumberOfWorkers: tasks.Number(2)}
+		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: cdktasks.WorkerTypeV2_G_2X(), NumberOfWorkers: jsii.Number(2)}
 	}))
 	legacyWorker := tasks.NewGlueStartJobRun(stack, jsii.String("LegacyWorker"), glueProps(func(p *tasks.GlueStartJobRunProps) {
-		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerType: tasks.WorkerType_G_025X, NumberOfWorkers: tasks.Number(2)}
+		p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerType: tasks.WorkerType_G_025X, NumberOfWorkers: jsii.Number(2)}
 	}))
 	tpl := machine(t, stack, rr.Next(sync).Next(cdkWorker).Next(legacyWorker))
 
@@ -145,22 +145,28 @@ func TestGlueStartJobRunErrors(t *testing.T) {
 			p.Arguments = tasks.TaskInput_FromObject(map[string]any{"--token": tasks.Path("$$.Task.Token")})
 		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by glue:startJobRun; supported: REQUEST_RESPONSE, RUN_JOB"},
 		{"both worker types", func(p *tasks.GlueStartJobRunProps) {
-			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerType: tasks.WorkerType_G_1X, WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: tasks.Number(2)}
+			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerType: tasks.WorkerType_G_1X, WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: jsii.Number(2)}
 		}, "WorkerConfiguration: give WorkerType or WorkerTypeV2, not both"},
 		{"no worker type", func(p *tasks.GlueStartJobRunProps) {
-			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{NumberOfWorkers: tasks.Number(2)}
+			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{NumberOfWorkers: jsii.Number(2)}
 		}, "WorkerConfiguration: give WorkerType or WorkerTypeV2"},
 		{"no number of workers", func(p *tasks.GlueStartJobRunProps) {
 			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X()}
 		}, "WorkerConfiguration.NumberOfWorkers: required"},
 		{"zero workers", func(p *tasks.GlueStartJobRunProps) {
-			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: tasks.Number(0)}
+			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: jsii.Number(0)}
 		}, "WorkerConfiguration.NumberOfWorkers: must be at least 1, got 0"},
 		{"execution class", func(p *tasks.GlueStartJobRunProps) { p.ExecutionClass = "FAST" }, `ExecutionClass: must be FLEX or STANDARD (or dynamic), got "FAST"`},
 		{"notify delay in seconds", func(p *tasks.GlueStartJobRunProps) { p.NotifyDelayAfter = awscdk.Duration_Seconds(jsii.Number(90)) },
-			"NotifyDelayAfter: must be a whole number of minutes"},
-		{"notify delay zero", func(p *tasks.GlueStartJobRunProps) { p.NotifyDelayAfter = 0 }, "NotifyDelayAfter: must be at least 1, got 0"},
-		{"timeout fraction", func(p *tasks.GlueStartJobRunProps) { p.Timeout = 1.5 }, "Timeout: must be a whole number (or dynamic), got 1.5"},
+			"NotifyDelayAfter: 1 minute 30 seconds is not a whole number of minutes"},
+		{"notify delay zero", func(p *tasks.GlueStartJobRunProps) { p.NotifyDelayAfter = awscdk.Duration_Minutes(jsii.Number(0)) }, "NotifyDelayAfter: must be at least 1, got 0"},
+		{"timeout fraction", func(p *tasks.GlueStartJobRunProps) { p.Timeout = awscdk.Duration_Seconds(jsii.Number(90)) }, "Timeout: 1 minute 30 seconds is not a whole number of minutes"},
+		{"worker type of nothing", func(p *tasks.GlueStartJobRunProps) {
+			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_Of(nil), NumberOfWorkers: jsii.Number(2)}
+		}, "WorkerConfiguration.WorkerTypeV2: names no worker type"},
+		{"workers fraction", func(p *tasks.GlueStartJobRunProps) {
+			p.WorkerConfiguration = &tasks.WorkerConfigurationProperty{WorkerTypeV2: tasks.WorkerTypeV2_G_1X(), NumberOfWorkers: jsii.Number(2.5)}
+		}, "WorkerConfiguration.NumberOfWorkers: must be a whole number (or dynamic), got 2.5"},
 		{"argument not a string", func(p *tasks.GlueStartJobRunProps) {
 			p.Arguments = tasks.TaskInput_FromObject(map[string]any{"--workers": 3})
 		}, "Arguments.--workers: Glue job arguments are strings, got 3"},

@@ -13,7 +13,9 @@ import (
 const smRoleARN = "arn:aws:iam::111122223333:role/sm"
 
 func smRole(stack awscdk.Stack) awsiam.IRole {
-	return awsiam.Role_FromRoleArn(stack, jsii.String("Role"), jsii.String(smRoleARN), nil)
+	// Immutable: the statements below are the state machine's alone (a
+	// mutable role would be granted the job's S3 and ECR access).
+	return awsiam.Role_FromRoleArn(stack, jsii.String("Role"), jsii.String(smRoleARN), &awsiam.FromRoleArnOptions{Mutable: jsii.Bool(false)})
 }
 
 type smCase struct {
@@ -23,11 +25,12 @@ type smCase struct {
 
 func processingProps(stack awscdk.Stack, name *string, p sfn.IntegrationPattern) *tasks.SageMakerCreateProcessingJobProps {
 	return &tasks.SageMakerCreateProcessingJobProps{
-		ProcessingJobName:  name,
-		Role:               smRole(stack),
-		AppSpecification:   &tasks.AppSpecification{ImageUri: jsii.String("000000000000.dkr.ecr.ap-northeast-1.amazonaws.com/hello-world")},
-		ClusterConfig:      &tasks.ClusterConfig{InstanceCount: tasks.Number(1), InstanceType: jsii.String("ml.t3.medium"), VolumeSizeInGB: tasks.Number(1)},
-		StoppingCondition:  &tasks.StoppingCondition{MaxRuntimeInSeconds: tasks.Number(600)},
+		ProcessingJobName: name,
+		Role:              smRole(stack),
+		AppSpecification:  &tasks.AppSpecification{ImageUri: jsii.String("000000000000.dkr.ecr.ap-northeast-1.amazonaws.com/hello-world")},
+		ClusterConfig: &tasks.ClusterConfig{InstanceCount: jsii.Number(1), InstanceType: awsec2.NewInstanceType(jsii.String("ml.t3.medium")),
+			VolumeSize: awscdk.Size_Gibibytes(jsii.Number(1))},
+		StoppingCondition:  &tasks.StoppingCondition{MaxRuntime: awscdk.Duration_Seconds(jsii.Number(600))},
 		IntegrationPattern: p,
 	}
 }
@@ -60,7 +63,7 @@ func tuningProps(stack awscdk.Stack, name *string, p sfn.IntegrationPattern) *ta
 		HyperParameterTuningJobConfig: &tasks.HyperParameterTuningJobConfig{
 			Strategy:                         jsii.String("Bayesian"),
 			HyperParameterTuningJobObjective: &tasks.TuningJobObjective{Type: jsii.String("Maximize"), MetricName: jsii.String("validation:accuracy")},
-			ResourceLimits:                   &tasks.TuningResourceLimits{MaxNumberOfTrainingJobs: tasks.Number(10), MaxParallelTrainingJobs: tasks.Number(2)},
+			ResourceLimits:                   &tasks.TuningResourceLimits{MaxNumberOfTrainingJobs: jsii.Number(10), MaxParallelTrainingJobs: jsii.Number(2)},
 		},
 		TrainingJobDefinition: &tasks.HyperParameterTrainingJobDefinition{
 			AlgorithmSpecification: &tasks.AlgorithmSpecification{TrainingImage: tasks.DockerImage_FromRegistry(jsii.String("111122223333.dkr.ecr.eu-west-1.amazonaws.com/xgb:1"))},
@@ -78,7 +81,7 @@ var (
 // dynamicCompute is a training ResourceConfig decided at run time, in the
 // CDK's own types where the CDK has them.
 func dynamicCompute() *tasks.ResourceConfig {
-	return &tasks.ResourceConfig{InstanceCount: tasks.Path("$.count"),
+	return &tasks.ResourceConfig{InstanceCount: tasks.NumberAt("$.count"),
 		InstanceType: awsec2.NewInstanceType(sfn.JsonPath_StringAt(jsii.String("$.type"))),
 		VolumeSize:   awscdk.Size_Gibibytes(sfn.JsonPath_NumberAt(jsii.String("$.gib")))}
 }
@@ -94,7 +97,8 @@ func smCases() []smCase {
 		}},
 		{"processing/RR/dynamic", func(s awscdk.Stack) tasks.Task {
 			p := processingProps(s, dyn, smRR)
-			p.ClusterConfig = &tasks.ClusterConfig{InstanceCount: tasks.Path("$.count"), InstanceType: tasks.StringAt("$.type"), VolumeSizeInGB: tasks.Path("$.gb")}
+			p.ClusterConfig = &tasks.ClusterConfig{InstanceCount: tasks.NumberAt("$.count"), InstanceType: awsec2.NewInstanceType(tasks.StringAt("$.type")),
+				VolumeSize: awscdk.Size_Gibibytes(sfn.JsonPath_NumberAt(jsii.String("$.gb")))}
 			return tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), p)
 		}},
 		{"processing/RUN_JOB/literal", func(s awscdk.Stack) tasks.Task {
@@ -122,7 +126,7 @@ func smCases() []smCase {
 		}},
 		{"transform/RR/dynamic", func(s awscdk.Stack) tasks.Task {
 			p := transformProps(dyn, smRR)
-			p.TransformResources = &tasks.TransformResources{InstanceCount: tasks.Path("$.count"), InstanceType: tasks.StringAt("$.type")}
+			p.TransformResources = &tasks.TransformResources{InstanceCount: tasks.NumberAt("$.count"), InstanceType: awsec2.NewInstanceType(tasks.StringAt("$.type"))}
 			return tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), p)
 		}},
 		{"transform/RUN_JOB/literal", func(s awscdk.Stack) tasks.Task {
@@ -165,14 +169,14 @@ func smCases() []smCase {
 		{"endpointconfig/RR/literal", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{
 				EndpointConfigName: jsii.String("MyEndpointConfig"),
-				ProductionVariants: &[]*tasks.ProductionVariant{{InitialInstanceCount: tasks.Number(2), InstanceType: jsii.String("m5.xlarge"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InitialInstanceCount: jsii.Number(2), InstanceType: awsec2.NewInstanceType(jsii.String("m5.xlarge")),
 					ModelName: jsii.String("MyModel"), VariantName: jsii.String("awesome-variant")}},
 			})
 		}},
 		{"endpointconfig/RR/dynamic", func(s awscdk.Stack) tasks.Task {
 			return tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{
 				EndpointConfigName: dyn,
-				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: tasks.StringAt("$.type"), InitialInstanceCount: tasks.Path("$.count"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: awsec2.NewInstanceType(tasks.StringAt("$.type")), InitialInstanceCount: tasks.NumberAt("$.count"),
 					ModelName: tasks.StringAt("$.model"), VariantName: jsii.String("v1")}},
 			})
 		}},

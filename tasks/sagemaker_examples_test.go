@@ -37,7 +37,7 @@ func TestSageMakerModuleExamples(t *testing.T) {
 			S3OutputLocation: tasks.S3Location_FromBucket(awss3.Bucket_FromBucketName(stack, jsii.String("Bucket"), jsii.String("mybucket")), jsii.String("myoutputpath")),
 		},
 		ResourceConfig: &tasks.ResourceConfig{
-			InstanceCount: tasks.Number(1),
+			InstanceCount: jsii.Number(1),
 			InstanceType:  awsec2.NewInstanceType(sfn.JsonPath_StringAt(jsii.String("$.InstanceType"))),
 			VolumeSize:    awscdk.Size_Gibibytes(jsii.Number(50)),
 		},
@@ -48,14 +48,14 @@ func TestSageMakerModuleExamples(t *testing.T) {
 		TransformJobName: jsii.String("MyTransformJob"),
 		ModelName:        jsii.String("MyModelName"),
 		ModelClientOptions: &tasks.ModelClientOptions{
-			InvocationsMaxRetries: tasks.Number(3),
+			InvocationsMaxRetries: jsii.Number(3),
 			InvocationsTimeout:    awscdk.Duration_Minutes(jsii.Number(5)),
 		},
 		TransformInput: &tasks.TransformInput{TransformDataSource: &tasks.TransformDataSource{S3DataSource: &tasks.TransformS3DataSource{
 			S3Uri: jsii.String("s3://inputbucket/train"), S3DataType: tasks.S3DataType_S3_PREFIX,
 		}}},
 		TransformOutput: &tasks.TransformOutput{S3OutputPath: jsii.String("s3://outputbucket/TransformJobOutputPath")},
-		TransformResources: &tasks.TransformResources{InstanceCount: tasks.Number(1),
+		TransformResources: &tasks.TransformResources{InstanceCount: jsii.Number(1),
 			InstanceType: awsec2.InstanceType_Of(awsec2.InstanceClass_M4, awsec2.InstanceSize_XLARGE)},
 		ResultPath: jsii.String(tasks.Discard),
 	})
@@ -67,7 +67,7 @@ func TestSageMakerModuleExamples(t *testing.T) {
 	config := tasks.NewSageMakerCreateEndpointConfig(stack, jsii.String("SagemakerEndpointConfig"), &tasks.SageMakerCreateEndpointConfigProps{
 		EndpointConfigName: jsii.String("MyEndpointConfig"),
 		ProductionVariants: &[]*tasks.ProductionVariant{{
-			InitialInstanceCount: tasks.Number(2),
+			InitialInstanceCount: jsii.Number(2),
 			InstanceType:         awsec2.InstanceType_Of(awsec2.InstanceClass_M5, awsec2.InstanceSize_XLARGE),
 			ModelName:            jsii.String("MyModel"),
 			VariantName:          jsii.String("awesome-variant"),

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
@@ -20,6 +21,19 @@ func smMachine(t *testing.T, stack awscdk.Stack, start sfn.IChainable) map[strin
 	t.Helper()
 	sfn.NewStateMachine(stack, jsii.String("SM"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(start)})
 	return cdktest.Template(t, stack)
+}
+
+// smMachineStatements are the statements of the state machine's role
+// (SM) alone, sorted: a job role given to a task has a policy of its own.
+func smMachineStatements(t *testing.T, tpl map[string]any) []map[string]any {
+	t.Helper()
+	only := map[string]any{"Resources": map[string]any{}}
+	for id, p := range cdktest.Resources(tpl, "AWS::IAM::Policy") {
+		if strings.HasPrefix(id, "SMRoleDefaultPolicy") {
+			only["Resources"].(map[string]any)[id] = p
+		}
+	}
+	return cdktest.SortedStatements(cdktest.RoleStatements(t, only))
 }
 
 func smJSON(x any) string {
@@ -40,7 +54,7 @@ func TestSageMakerRenderingAndIAM(t *testing.T) {
 			tpl := smMachine(t, stack, c.make(stack))
 			st := cdktest.Definition(t, tpl)["States"].(map[string]any)["Task"]
 			assert.JSONEq(t, want.state, smJSON(st), "state")
-			assert.JSONEq(t, want.iam, smJSON(cdktest.SortedStatements(cdktest.RoleStatements(t, tpl))), "IAM")
+			assert.JSONEq(t, want.iam, smJSON(smMachineStatements(t, tpl)), "IAM")
 		})
 	}
 }
@@ -91,7 +105,8 @@ func TestSageMakerDefaultRole(t *testing.T) {
 		ProcessingJobName: jsii.String("etl"),
 		AppSpecification: &tasks.AppSpecification{ImageUri: jsii.String("111122223333.dkr.ecr.eu-west-1.amazonaws.com/etl:3"),
 			ContainerEntrypoint: jsii.Strings("python3", "/opt/etl.py"), ContainerArguments: jsii.Strings("--day", "1")},
-		ClusterConfig: &tasks.ClusterConfig{InstanceCount: tasks.Path("$.count"), InstanceType: tasks.StringAt("$.type"), VolumeSizeInGB: tasks.Number(30)},
+		ClusterConfig: &tasks.ClusterConfig{InstanceCount: tasks.NumberAt("$.count"), InstanceType: awsec2.NewInstanceType(tasks.StringAt("$.type")),
+			VolumeSize: awscdk.Size_Gibibytes(jsii.Number(30))},
 		ProcessingInputs: &[]*tasks.ProcessingInput{{InputName: jsii.String("raw"), S3Input: &tasks.ProcessingS3Input{
 			S3Uri: tasks.S3Location_FromUri(jsii.String("s3://raw-bucket/in/")), LocalPath: jsii.String("/opt/ml/processing/input")}}},
 		ProcessingOutputConfig: &tasks.ProcessingOutputConfig{Outputs: &[]*tasks.ProcessingOutput{{OutputName: jsii.String("clean"),
@@ -122,7 +137,7 @@ func TestSageMakerDefaultRole(t *testing.T) {
 	assert.Contains(t, smJSON(params["RoleArn"]), "TaskSagemakerRole")
 
 	// The state machine role: tags need AddTags even in REQUEST_RESPONSE.
-	sm := cdktest.SortedStatements(cdktest.RoleStatements(t, tpl))
+	sm := smMachineStatements(t, tpl)
 	assert.Contains(t, smJSON(sm), `"sagemaker:CreateProcessingJob","sagemaker:AddTags"`)
 	cdktest.Golden(t, "sagemaker_default_role", cdktest.Snapshot(tpl))
 }
@@ -145,9 +160,9 @@ func TestSageMakerErrors(t *testing.T) {
 	}{
 		{"processing InstanceCount < 1", func(s awscdk.Stack) {
 			p := processingProps(s, jsii.String("j"), smRR)
-			p.ClusterConfig.InstanceCount = tasks.Number(0)
+			p.ClusterConfig.InstanceCount = jsii.Number(0)
 			tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), p)
-		}, "ClusterConfig.InstanceCount: must be a whole number of at least 1, got 0"},
+		}, "ClusterConfig.InstanceCount: must be a whole number from 1 to 100, got 0"},
 		{"processing name too long", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), processingProps(s, &long, smRR))
 		}, `ProcessingJobName: "` + long + `" is not a valid name: use 1 to 63 letters`},
@@ -156,9 +171,9 @@ func TestSageMakerErrors(t *testing.T) {
 		}, `ProcessingJobName: "my_job" is not a valid name`},
 		{"processing MaxRuntime > 9 days", func(s awscdk.Stack) {
 			p := processingProps(s, jsii.String("j"), smRR)
-			p.StoppingCondition.MaxRuntimeInSeconds = tasks.Number(777601)
+			p.StoppingCondition.MaxRuntime = awscdk.Duration_Seconds(jsii.Number(777601))
 			tasks.NewSageMakerCreateProcessingJob(s, jsii.String("Task"), p)
-		}, "StoppingCondition.MaxRuntimeInSeconds: must be at most 777600"},
+		}, "StoppingCondition.MaxRuntime: must be a whole number from 1 to 777600, got 777601"},
 		{"processing no image", func(s awscdk.Stack) {
 			p := processingProps(s, jsii.String("j"), smRR)
 			p.AppSpecification = &tasks.AppSpecification{}
@@ -172,7 +187,7 @@ func TestSageMakerErrors(t *testing.T) {
 		}, "is not a valid name: use 1 to 32 letters"},
 		{"tuning MaxParallelTrainingJobs < 1", func(s awscdk.Stack) {
 			p := tuningProps(s, jsii.String("t"), smRR)
-			p.HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs = tasks.Number(0)
+			p.HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs = jsii.Number(0)
 			tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), p)
 		}, "MaxParallelTrainingJobs: must be a whole number of at least 1"},
 		{"training both algorithm name and image", func(s awscdk.Stack) {
@@ -182,14 +197,14 @@ func TestSageMakerErrors(t *testing.T) {
 		}, "AlgorithmSpecification: give exactly one of AlgorithmName and TrainingImage"},
 		{"training InstanceCount < 1", func(s awscdk.Stack) {
 			p := trainingProps(s, jsii.String("j"), smRR)
-			p.ResourceConfig = &tasks.ResourceConfig{InstanceCount: tasks.Number(0), InstanceType: jsii.String("m5.large"), VolumeSize: tasks.Number(5)}
+			p.ResourceConfig = &tasks.ResourceConfig{InstanceCount: jsii.Number(0), InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")), VolumeSize: awscdk.Size_Gibibytes(jsii.Number(5))}
 			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), p)
 		}, "ResourceConfig.InstanceCount: must be a whole number of at least 1, got 0"},
 		{"training output not s3", func(s awscdk.Stack) {
 			p := trainingProps(s, jsii.String("j"), smRR)
 			p.OutputDataConfig.S3OutputLocation = tasks.S3Location_FromUri(jsii.String("https://example.com/x"))
 			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), p)
-		}, `OutputDataConfig.S3OutputLocation.Uri: must be an s3:// URI (s3://bucket/prefix), got "https://example.com/x"`},
+		}, `OutputDataConfig.S3OutputLocation: must be an s3:// URI (s3://bucket/prefix) or an S3 https:// URL, got "https://example.com/x"`},
 		{"training bad input mode", func(s awscdk.Stack) {
 			p := trainingProps(s, jsii.String("j"), smRR)
 			p.AlgorithmSpecification.TrainingInputMode = tasks.InputMode("Stream")
@@ -197,12 +212,12 @@ func TestSageMakerErrors(t *testing.T) {
 		}, `AlgorithmSpecification.TrainingInputMode: must be one of Pipe, File, FastFile (or dynamic), got "Stream"`},
 		{"transform retries > 3", func(s awscdk.Stack) {
 			p := transformProps(jsii.String("j"), smRR)
-			p.ModelClientOptions = &tasks.ModelClientOptions{InvocationsMaxRetries: tasks.Number(4)}
+			p.ModelClientOptions = &tasks.ModelClientOptions{InvocationsMaxRetries: jsii.Number(4)}
 			tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), p)
-		}, "ModelClientOptions.InvocationsMaxRetries: must be 0 to 3, got 4"},
+		}, "ModelClientOptions.InvocationsMaxRetries: must be a whole number from 0 to 3, got 4"},
 		{"transform InstanceCount < 1", func(s awscdk.Stack) {
 			p := transformProps(jsii.String("j"), smRR)
-			p.TransformResources = &tasks.TransformResources{InstanceCount: tasks.Number(0), InstanceType: jsii.String("m4.xlarge")}
+			p.TransformResources = &tasks.TransformResources{InstanceCount: jsii.Number(0), InstanceType: awsec2.NewInstanceType(jsii.String("m4.xlarge"))}
 			tasks.NewSageMakerCreateTransformJob(s, jsii.String("Task"), p)
 		}, "TransformResources.InstanceCount: must be a whole number of at least 1, got 0"},
 		{"createModel RUN_JOB", func(s awscdk.Stack) {
@@ -216,9 +231,9 @@ func TestSageMakerErrors(t *testing.T) {
 		}, "ProductionVariants: give 1 to 10 production variants, got 0"},
 		{"endpoint config InitialInstanceCount < 1", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
-				ProductionVariants: &[]*tasks.ProductionVariant{{InitialInstanceCount: tasks.Number(0), InstanceType: jsii.String("m5.large"),
+				ProductionVariants: &[]*tasks.ProductionVariant{{InitialInstanceCount: jsii.Number(0), InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")),
 					ModelName: jsii.String("m"), VariantName: jsii.String("v")}}})
-		}, "ProductionVariants.InitialInstanceCount: must be a whole number of at least 1, got 0"},
+		}, "ProductionVariants[0].InitialInstanceCount: must be a whole number of at least 1, got 0"},
 		{"endpoint RUN_JOB", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateEndpoint(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointProps{EndpointName: jsii.String("e"),
 				EndpointConfigName: jsii.String("c"), IntegrationPattern: smRun})
@@ -235,10 +250,10 @@ func TestSageMakerErrors(t *testing.T) {
 		}, `TrainingJobName: "job.1" is not a valid name`},
 		{"training VolumeSize not whole GiB", func(s awscdk.Stack) {
 			p := trainingProps(s, jsii.String("j"), smRR)
-			p.ResourceConfig = &tasks.ResourceConfig{InstanceCount: tasks.Number(1), InstanceType: jsii.String("m5.large"),
+			p.ResourceConfig = &tasks.ResourceConfig{InstanceCount: jsii.Number(1), InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")),
 				VolumeSize: awscdk.Size_Mebibytes(jsii.Number(1500))}
 			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), p)
-		}, "ResourceConfig.VolumeSize: must be a whole number of GiB"},
+		}, "ResourceConfig.VolumeSize: must be a whole number from 1 to 16384, got 1.46484375"},
 		{"training WAIT_FOR_TASK_TOKEN", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateTrainingJob(s, jsii.String("Task"), trainingProps(s, jsii.String("j"), sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN))
 		}, "IntegrationPattern: WAIT_FOR_TASK_TOKEN is not supported by sagemaker:createTrainingJob; supported: REQUEST_RESPONSE, RUN_JOB"},
@@ -256,7 +271,7 @@ func TestSageMakerErrors(t *testing.T) {
 		}, `HyperParameterTuningJobName: "tune_1" is not a valid name: use 1 to 32 letters`},
 		{"tuning InstanceCount < 1", func(s awscdk.Stack) {
 			p := tuningProps(s, jsii.String("t"), smRR)
-			p.TrainingJobDefinition.ResourceConfig = &tasks.ResourceConfig{InstanceCount: tasks.Number(0), InstanceType: jsii.String("m5.large"), VolumeSize: tasks.Number(5)}
+			p.TrainingJobDefinition.ResourceConfig = &tasks.ResourceConfig{InstanceCount: jsii.Number(0), InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")), VolumeSize: awscdk.Size_Gibibytes(jsii.Number(5))}
 			tasks.NewSageMakerCreateHyperParameterTuningJob(s, jsii.String("Task"), p)
 		}, "TrainingJobDefinition.ResourceConfig.InstanceCount: must be a whole number of at least 1, got 0"},
 		{"tuning WAIT_FOR_TASK_TOKEN", func(s awscdk.Stack) {
@@ -272,19 +287,19 @@ func TestSageMakerErrors(t *testing.T) {
 		}, `ModelName: "model-" is not a valid name`},
 		{"endpoint config name too long", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: &long,
-				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("m"), VariantName: jsii.String("v")}}})
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")), ModelName: jsii.String("m"), VariantName: jsii.String("v")}}})
 		}, `EndpointConfigName: "` + long + `" is not a valid name: use 1 to 63 letters`},
 		{"endpoint config model name bad characters", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
-				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("my/model"), VariantName: jsii.String("v")}}})
-		}, `ProductionVariants.ModelName: "my/model" is not a valid name`},
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")), ModelName: jsii.String("my/model"), VariantName: jsii.String("v")}}})
+		}, `ProductionVariants[0].ModelName: "my/model" is not a valid name`},
 		{"endpoint config variant name bad characters", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
-				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("m"), VariantName: jsii.String("blue_green")}}})
-		}, `ProductionVariants.VariantName: "blue_green" is not a valid name`},
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")), ModelName: jsii.String("m"), VariantName: jsii.String("blue_green")}}})
+		}, `ProductionVariants[0].VariantName: "blue_green" is not a valid name`},
 		{"endpoint config RUN_JOB", func(s awscdk.Stack) {
 			tasks.NewSageMakerCreateEndpointConfig(s, jsii.String("Task"), &tasks.SageMakerCreateEndpointConfigProps{EndpointConfigName: jsii.String("c"),
-				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: jsii.String("m5.large"), ModelName: jsii.String("m"), VariantName: jsii.String("v")}},
+				ProductionVariants: &[]*tasks.ProductionVariant{{InstanceType: awsec2.NewInstanceType(jsii.String("m5.large")), ModelName: jsii.String("m"), VariantName: jsii.String("v")}},
 				IntegrationPattern: smRun})
 		}, "IntegrationPattern: RUN_JOB is not supported by sagemaker:createEndpointConfig; supported: REQUEST_RESPONSE"},
 		{"endpoint name too long", func(s awscdk.Stack) {
@@ -316,8 +331,8 @@ func TestSageMakerErrors(t *testing.T) {
 func TestSageMakerDynamicNotChecked(t *testing.T) {
 	stack := cdktest.NewStack()
 	p := processingProps(stack, tasks.StringAt("States.Format('job-{}', States.UUID())"), smRun)
-	p.ClusterConfig.InstanceCount = tasks.Path("$.n")
-	p.StoppingCondition.MaxRuntimeInSeconds = tasks.Path("$.max")
+	p.ClusterConfig.InstanceCount = tasks.NumberAt("$.n")
+	p.StoppingCondition.MaxRuntime = tasks.DurationAt("$.max")
 	require.NoError(t, cdktest.Catch(func() { tasks.NewSageMakerCreateProcessingJob(stack, jsii.String("Task"), p) }))
 }
 
@@ -336,11 +351,12 @@ func TestSageMakerSeedProcessingTypedEqualsCustom(t *testing.T) {
 		var task tasks.Task
 		if typed {
 			task = tasks.NewSageMakerCreateProcessingJob(stack, jsii.String("HelloWorldProcessingJob"), &tasks.SageMakerCreateProcessingJobProps{
-				ProcessingJobName:  tasks.StringAt("States.Format('hello-world-{}', States.UUID())"),
-				Role:               role,
-				ClusterConfig:      &tasks.ClusterConfig{InstanceCount: tasks.Number(1), InstanceType: jsii.String("ml.t3.medium"), VolumeSizeInGB: tasks.Number(1)},
+				ProcessingJobName: tasks.StringAt("States.Format('hello-world-{}', States.UUID())"),
+				Role:              role,
+				ClusterConfig: &tasks.ClusterConfig{InstanceCount: jsii.Number(1), InstanceType: awsec2.NewInstanceType(jsii.String("ml.t3.medium")),
+					VolumeSize: awscdk.Size_Gibibytes(jsii.Number(1))},
 				AppSpecification:   &tasks.AppSpecification{ImageUri: &image},
-				StoppingCondition:  &tasks.StoppingCondition{MaxRuntimeInSeconds: tasks.Number(600)},
+				StoppingCondition:  &tasks.StoppingCondition{MaxRuntime: awscdk.Duration_Seconds(jsii.Number(600))},
 				IntegrationPattern: sfn.IntegrationPattern_RUN_JOB,
 			})
 		} else {
@@ -363,7 +379,7 @@ func TestSageMakerSeedProcessingTypedEqualsCustom(t *testing.T) {
 			assert.Equal(t, "arn:${AWS::Partition}:states:::sagemaker:createProcessingJob.sync", st["Resource"])
 			assert.Equal(t, "States.Format('hello-world-{}', States.UUID())", st["Parameters"].(map[string]any)["ProcessingJobName.$"])
 		}
-		return cdktest.SortedStatements(cdktest.RoleStatements(t, tpl))
+		return smMachineStatements(t, tpl)
 	}
 	typed, custom := build(true), build(false)
 	assert.Equal(t, smJSON(custom), smJSON(typed))

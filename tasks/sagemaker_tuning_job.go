@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -31,9 +32,9 @@ type TuningJobObjective struct {
 // TuningResourceLimits bound a tuning job.
 type TuningResourceLimits struct {
 	// MaxNumberOfTrainingJobs, at least 1.
-	MaxNumberOfTrainingJobs *Value
+	MaxNumberOfTrainingJobs *float64
 	// MaxParallelTrainingJobs, at least 1.
-	MaxParallelTrainingJobs *Value
+	MaxParallelTrainingJobs *float64
 }
 
 // HyperParameterTrainingJobDefinition describes the training jobs a tuning
@@ -59,7 +60,8 @@ type SageMakerCreateHyperParameterTuningJobProps struct {
 	HyperParameterTuningJobName   *string
 	HyperParameterTuningJobConfig *HyperParameterTuningJobConfig
 	TrainingJobDefinition         *HyperParameterTrainingJobDefinition
-	// Role the training jobs run as. Default: a role with only what they need.
+	// Role the training jobs run as; it is granted their S3, ECR and KMS use.
+	// Default: a role at <task>/SagemakerRole with only what they need.
 	Role awsiam.IRole
 	// Tags, keys kept as given.
 	Tags *map[string]*string
@@ -84,63 +86,79 @@ type SageMakerCreateHyperParameterTuningJobProps struct {
 	Heartbeat awscdk.Duration
 }
 
-// SageMakerCreateHyperParameterTuningJob is the task NewSageMakerCreateHyperParameterTuningJob returns: a Task, typed as the CDK types it.
-type SageMakerCreateHyperParameterTuningJob interface{ Task }
+// SageMakerCreateHyperParameterTuningJob is the task
+// NewSageMakerCreateHyperParameterTuningJob returns: a Task with a role, a
+// grant principal and connections, as the CDK's training job.
+type SageMakerCreateHyperParameterTuningJob interface {
+	Task
+	awsec2.IConnectable
+	awsiam.IGrantable
+	// Role the training jobs run as: the given one, or the one the task created.
+	Role() awsiam.IRole
+	// AddSecurityGroup adds a security group to the training jobs' VpcConfig.
+	AddSecurityGroup(securityGroup awsec2.ISecurityGroup)
+}
 
 // NewSageMakerCreateHyperParameterTuningJob starts a hyperparameter tuning
 // job (arn:…:states:::sagemaker:createHyperParameterTuningJob[.sync]).
-// REQUEST_RESPONSE (default) or RUN_JOB.
+// REQUEST_RESPONSE (default) or RUN_JOB. Without a Role, the task creates
+// one (<task>/SagemakerRole); with a VpcConfig, a security group
+// (<task>/TuningJobSecurityGroup).
 func NewSageMakerCreateHyperParameterTuningJob(scope constructs.Construct, id *string, props *SageMakerCreateHyperParameterTuningJobProps) SageMakerCreateHyperParameterTuningJob {
 	checkProps(scope, id, "SageMakerCreateHyperParameterTuningJob", props == nil)
-	b := newSMBuilder(scope, id, "SageMakerCreateHyperParameterTuningJob", "createHyperParameterTuningJob")
+	b := newSMBuilder(scope, "SageMakerCreateHyperParameterTuningJob", "createHyperParameterTuningJob")
 	params := map[string]*Value{
 		"HyperParameterTuningJobName": b.name("HyperParameterTuningJobName", props.HyperParameterTuningJobName, 32, "the tuning job name"),
 		"Tags":                        b.tags("Tags", props.Tags),
 	}
+	const cfg = "HyperParameterTuningJobConfig"
 	if c := props.HyperParameterTuningJobConfig; c == nil {
-		b.problem("HyperParameterTuningJobConfig", "required: Strategy, ResourceLimits (and usually an objective and ParameterRanges)")
+		b.problem(cfg, "required: Strategy, ResourceLimits (and usually an objective and ParameterRanges)")
 	} else {
 		var objective, limits *Value
 		if o := c.HyperParameterTuningJobObjective; o != nil {
-			objective = obj("Type", b.enumPtr("HyperParameterTuningJobConfig.HyperParameterTuningJobObjective.Type", o.Type, "Maximize", "Minimize"),
-				"MetricName", b.field("HyperParameterTuningJobConfig.HyperParameterTuningJobObjective.MetricName", o.MetricName))
+			objective = obj("Type", b.enumPtr(cfg+".HyperParameterTuningJobObjective.Type", o.Type, "Maximize", "Minimize"),
+				"MetricName", b.field(cfg+".HyperParameterTuningJobObjective.MetricName", o.MetricName))
 		}
 		if l := c.ResourceLimits; l == nil {
-			b.problem("HyperParameterTuningJobConfig.ResourceLimits", "required: MaxNumberOfTrainingJobs and MaxParallelTrainingJobs")
+			b.problem(cfg+".ResourceLimits", "required: MaxNumberOfTrainingJobs and MaxParallelTrainingJobs")
 		} else {
 			limits = obj(
-				"MaxNumberOfTrainingJobs", b.atLeast("HyperParameterTuningJobConfig.ResourceLimits.MaxNumberOfTrainingJobs", l.MaxNumberOfTrainingJobs, 1),
-				"MaxParallelTrainingJobs", b.atLeast("HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs",
-					b.required("HyperParameterTuningJobConfig.ResourceLimits.MaxParallelTrainingJobs", l.MaxParallelTrainingJobs, "how many training jobs run at once"), 1))
+				"MaxNumberOfTrainingJobs", b.number(cfg+".ResourceLimits.MaxNumberOfTrainingJobs", l.MaxNumberOfTrainingJobs, 1, -1),
+				"MaxParallelTrainingJobs", b.required(cfg+".ResourceLimits.MaxParallelTrainingJobs",
+					b.number(cfg+".ResourceLimits.MaxParallelTrainingJobs", l.MaxParallelTrainingJobs, 1, -1), "how many training jobs run at once"))
 		}
-		params["HyperParameterTuningJobConfig"] = obj(
-			"Strategy", b.required("HyperParameterTuningJobConfig.Strategy",
-				b.enumPtr("HyperParameterTuningJobConfig.Strategy", c.Strategy, "Bayesian", "Random", "Hyperband", "Grid"), "Bayesian, Random, Hyperband or Grid"),
+		params[cfg] = obj(
+			"Strategy", b.required(cfg+".Strategy",
+				b.enumPtr(cfg+".Strategy", c.Strategy, "Bayesian", "Random", "Hyperband", "Grid"), "Bayesian, Random, Hyperband or Grid"),
 			"HyperParameterTuningJobObjective", objective,
 			"ResourceLimits", limits,
 			"ParameterRanges", c.ParameterRanges,
-			"TrainingJobEarlyStoppingType", b.enumPtr("HyperParameterTuningJobConfig.TrainingJobEarlyStoppingType", c.TrainingJobEarlyStoppingType, "Off", "Auto"))
+			"TrainingJobEarlyStoppingType", b.enumPtr(cfg+".TrainingJobEarlyStoppingType", c.TrainingJobEarlyStoppingType, "Off", "Auto"))
 	}
 	d := props.TrainingJobDefinition
 	if d == nil {
 		b.problem("TrainingJobDefinition", "required: the training jobs to launch")
 		d = &HyperParameterTrainingJobDefinition{}
 	}
-	def := map[string]*Value{
-		"AlgorithmSpecification": b.algorithm("TrainingJobDefinition.AlgorithmSpecification", d.AlgorithmSpecification, true),
-		"StaticHyperParameters":  b.verbatim("TrainingJobDefinition.StaticHyperParameters", d.StaticHyperParameters),
-		"InputDataConfig":        b.channels("TrainingJobDefinition.InputDataConfig", d.InputDataConfig),
-		"OutputDataConfig":       b.outputData("TrainingJobDefinition.OutputDataConfig", d.OutputDataConfig),
-		"ResourceConfig":         b.resourceConfig("TrainingJobDefinition.ResourceConfig", d.ResourceConfig),
-		"StoppingCondition":      b.stopping("TrainingJobDefinition.StoppingCondition", d.StoppingCondition, 3600),
-		"VpcConfig":              b.vpc("TrainingJobDefinition.VpcConfig", d.VpcConfig),
-		"EnableNetworkIsolation": b.field("TrainingJobDefinition.EnableNetworkIsolation", d.EnableNetworkIsolation),
-		"Environment":            b.verbatim("TrainingJobDefinition.Environment", d.Environment),
+	const def = "TrainingJobDefinition"
+	defParams := map[string]*Value{
+		"AlgorithmSpecification": b.algorithm(def+".AlgorithmSpecification", d.AlgorithmSpecification),
+		"StaticHyperParameters":  b.verbatim(def+".StaticHyperParameters", d.StaticHyperParameters),
+		"InputDataConfig":        b.channels(def+".InputDataConfig", d.InputDataConfig),
+		"OutputDataConfig":       b.outputData(def+".OutputDataConfig", d.OutputDataConfig),
+		"ResourceConfig":         b.resourceConfig(def+".ResourceConfig", d.ResourceConfig),
+		"StoppingCondition":      b.stopping(def+".StoppingCondition", d.StoppingCondition, 3600, maxTrainingSeconds),
+		"EnableNetworkIsolation": b.field(def+".EnableNetworkIsolation", d.EnableNetworkIsolation),
+		"Environment":            b.verbatim(def+".Environment", d.Environment),
 	}
-	def["RoleArn"] = b.role(props.Role)
-	params["TrainingJobDefinition"] = obj(flatten(def)...)
+	if c := d.VpcConfig; c != nil {
+		defParams["VpcConfig"] = b.vpcConfig(def+".VpcConfig", c.Vpc, c.Subnets, c.SecurityGroups, "TuningJobSecurityGroup", false)
+	}
+	defParams["RoleArn"] = b.role(props.Role)
+	params[def] = obj(flatten(defParams)...)
 	b.spec.Params = obj(flatten(params)...)
-	return newTask(scope, id, props, b.spec)
+	return b.newJobState(scope, id, props)
 }
 
 // enumPtr is enum for a *string prop.

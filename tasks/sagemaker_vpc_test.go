@@ -3,6 +3,7 @@ package tasks_test
 import (
 	"testing"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
@@ -20,8 +21,9 @@ func TestSageMakerJobRoleInVpc(t *testing.T) {
 	task := tasks.NewSageMakerCreateProcessingJob(stack, jsii.String("Task"), &tasks.SageMakerCreateProcessingJobProps{
 		ProcessingJobName: jsii.String("etl"),
 		AppSpecification:  &tasks.AppSpecification{ImageUri: jsii.String("public.ecr.aws/etl:3")},
-		ClusterConfig:     &tasks.ClusterConfig{InstanceCount: tasks.Number(1), InstanceType: jsii.String("ml.m5.large"), VolumeSizeInGB: tasks.Number(30)},
-		NetworkConfig:     &tasks.NetworkConfig{VpcConfig: &tasks.VpcConfig{Vpc: vpc}},
+		ClusterConfig: &tasks.ClusterConfig{InstanceCount: jsii.Number(1), InstanceType: awsec2.NewInstanceType(jsii.String("ml.m5.large")),
+			VolumeSize: awscdk.Size_Gibibytes(jsii.Number(30))},
+		NetworkConfig: &tasks.NetworkConfig{VpcConfig: &tasks.VpcConfig{Vpc: vpc}},
 	})
 	_, stmts := smJobRole(t, smMachine(t, stack, task))
 	var describe, manage map[string]any

@@ -20,15 +20,43 @@ import (
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
-// MessageAttributeDataType mirrors awsstepfunctionstasks.MessageAttributeDataType.
+// MessageAttributeDataType mirrors awsstepfunctionstasks.MessageAttributeDataType:
+// the CDK's constants, rendered as SNS names the types (String,
+// String.Array, Number, Binary), which are accepted too.
 type MessageAttributeDataType string
 
 const (
-	MessageAttributeDataType_STRING       MessageAttributeDataType = "String"
-	MessageAttributeDataType_STRING_ARRAY MessageAttributeDataType = "String.Array"
-	MessageAttributeDataType_NUMBER       MessageAttributeDataType = "Number"
-	MessageAttributeDataType_BINARY       MessageAttributeDataType = "Binary"
+	MessageAttributeDataType_STRING       MessageAttributeDataType = "STRING"
+	MessageAttributeDataType_STRING_ARRAY MessageAttributeDataType = "STRING_ARRAY"
+	MessageAttributeDataType_NUMBER       MessageAttributeDataType = "NUMBER"
+	MessageAttributeDataType_BINARY       MessageAttributeDataType = "BINARY"
 )
+
+// snsDataTypes are the SNS names of the data types.
+var snsDataTypes = map[MessageAttributeDataType]string{
+	MessageAttributeDataType_STRING: "String", MessageAttributeDataType_STRING_ARRAY: "String.Array",
+	MessageAttributeDataType_NUMBER: "Number", MessageAttributeDataType_BINARY: "Binary",
+}
+
+// known returns the constant for a CDK constant or an SNS type name.
+func (d MessageAttributeDataType) known() (MessageAttributeDataType, bool) {
+	if _, ok := snsDataTypes[d]; ok {
+		return d, true
+	}
+	for c, name := range snsDataTypes {
+		if string(d) == name {
+			return c, true
+		}
+	}
+	return d, false
+}
+
+func (d MessageAttributeDataType) String() string {
+	if name, ok := snsDataTypes[d]; ok {
+		return name
+	}
+	return string(d)
+}
 
 // MessageAttribute mirrors awsstepfunctionstasks.MessageAttribute.
 type MessageAttribute struct {
@@ -224,18 +252,16 @@ func messageAttribute(spec *engine.Spec, prop string, attr *MessageAttribute, js
 		spec.Problems = append(spec.Problems, fieldProblem(prop, format, args...))
 		return nil
 	}
-	dt := attr.DataType
-	switch dt {
-	case "", MessageAttributeDataType_STRING, MessageAttributeDataType_STRING_ARRAY, MessageAttributeDataType_NUMBER, MessageAttributeDataType_BINARY:
-	default:
-		return problem("DataType must be String, String.Array, Number or Binary, got %q", dt)
+	dt, known := attr.DataType.known()
+	if !known && dt != "" {
+		return problem("DataType must be STRING, STRING_ARRAY, NUMBER or BINARY (MessageAttributeDataType_…), got %q", string(dt))
 	}
 	typed := func(dt MessageAttributeDataType, v *Value) *Value {
 		key := "StringValue"
 		if dt == MessageAttributeDataType_BINARY {
 			key = "BinaryValue"
 		}
-		return value.NewObject(map[string]*Value{"DataType": value.Lit(string(dt)), key: v})
+		return value.NewObject(map[string]*Value{"DataType": value.Lit(dt.String()), key: v})
 	}
 	if v.IsExpression() {
 		switch dt {

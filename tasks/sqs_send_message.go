@@ -24,10 +24,9 @@ type SqsSendMessageProps struct {
 	QueueUrl *string
 	// MessageBody is the message: text, JSON or a value from the input.
 	MessageBody sfn.TaskInput
-	// Delay before the message becomes visible: an awscdk.Duration, or
-	// seconds as a number or dynamic value; 0 to 900 seconds. FIFO queues
-	// take no per-message delay.
-	Delay interface{}
+	// Delay before the message becomes visible: whole seconds, 0 to 900,
+	// or dynamic (tasks.DurationAt). FIFO queues take no per-message delay.
+	Delay awscdk.Duration
 	// MessageDeduplicationId (FIFO queues): at most 128 characters.
 	MessageDeduplicationId *string
 	// MessageGroupId (FIFO queues, required there): at most 128 characters.
@@ -93,15 +92,9 @@ func NewSqsSendMessage(scope constructs.Construct, id *string, props *SqsSendMes
 	} else {
 		spec.Problems = append(spec.Problems, fieldProblem("MessageBody", "required: the message to send (tasks.TaskInput_FromText, tasks.TaskInput_FromObject or tasks.TaskInput_FromJsonPathAt)"))
 	}
-	delay := props.Delay
-	if d, ok := delay.(awscdk.Duration); ok {
-		delay = d.ToSeconds(nil)
-	}
-	if v := field(spec, "Delay", delay); v != nil {
-		if n, ok := v.Number(); ok && (n != float64(int64(n)) || n < 0 || n > 900) {
-			spec.Problems = append(spec.Problems, fieldProblem("Delay", "must be a whole number of seconds from 0 to 900 (or dynamic), got %g", n))
-		} else if !ok && !v.IsExpression() {
-			spec.Problems = append(spec.Problems, fieldProblem("Delay", "give an awscdk.Duration, a number of seconds or a dynamic value, got %s", describeValue(v)))
+	if v := durationIn(spec, "Delay", props.Delay, engine.Second); v != nil {
+		if n, ok := v.Number(); ok && !v.Dynamic() && (n < 0 || n > 900) {
+			spec.Problems = append(spec.Problems, fieldProblem("Delay", "must be 0 to 900 seconds (or dynamic), got %g", n))
 		}
 		if fifo {
 			spec.Problems = append(spec.Problems, fieldProblem("Delay", "FIFO queues take no per-message delay; set the queue's DeliveryDelay instead"))

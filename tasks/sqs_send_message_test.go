@@ -37,10 +37,10 @@ func TestSqsSendMessageRendering(t *testing.T) {
 		QueueUrl:           tasks.StringAt("$.queue"),
 		IntegrationPattern: sfn.IntegrationPattern_WAIT_FOR_TASK_TOKEN,
 		MessageBody:        tasks.TaskInput_FromObject(map[string]any{"token": tasks.Path("$$.Task.Token"), "id": tasks.Path("$.id")}),
-		Delay:              tasks.Path("$.delay"),
+		Delay:              tasks.DurationAt("$.delay"),
 		MessageGroupId:     tasks.StringAt("$$.Execution.Name"), MessageDeduplicationId: jsii.String("once")})
 	run := tasks.NewSqsSendMessage(stack, jsii.String("Send Run"), &tasks.SqsSendMessageProps{QueueUrl: tasks.StringAt("$.queue"),
-		MessageBody: tasks.TaskInput_FromObject(map[string]any{"id": tasks.Path("$.id")}), Delay: 0, ResultPath: jsii.String("$.sent")})
+		MessageBody: tasks.TaskInput_FromObject(map[string]any{"id": tasks.Path("$.id")}), Delay: awscdk.Duration_Seconds(jsii.Number(0)), ResultPath: jsii.String("$.sent")})
 	runMachine := sfn.NewStateMachine(stack, jsii.String("Run"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(run)})
 	tpl := machine(t, stack, rr.Next(cb))
 
@@ -67,7 +67,7 @@ func TestSqsSendMessageJSONata(t *testing.T) {
 	stack := cdktest.NewStack()
 	task := tasks.NewSqsSendMessage(stack, jsii.String("Send"), &tasks.SqsSendMessageProps{QueueUrl: jsii.String(jobsQueueURL),
 		QueryLanguage: sfn.QueryLanguage_JSONATA, MessageBody: tasks.TaskInput_FromText("{% $states.input.message %}"),
-		Delay: tasks.JSONata("$states.input.delay")})
+		Delay: tasks.DurationAt("{% $states.input.delay %}")})
 	assert.Equal(t, map[string]any{"QueueUrl": jobsQueueURL, "MessageBody": "{% $states.input.message %}", "DelaySeconds": "{% $states.input.delay %}"},
 		state(t, machine(t, stack, task), "Send")["Arguments"])
 }
@@ -126,10 +126,10 @@ func TestSqsSendMessageErrors(t *testing.T) {
 		{"run job", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB},
 			"IntegrationPattern: RUN_JOB is not supported by sqs:sendMessage; supported: REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN"},
 		{"delay too long", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, Delay: awscdk.Duration_Minutes(jsii.Number(16))},
-			"Delay: must be a whole number of seconds from 0 to 900 (or dynamic), got 960"},
-		{"delay not a number", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, Delay: "soon"},
-			"Delay: give an awscdk.Duration, a number of seconds or a dynamic value, got a literal"},
-		{"delay on a FIFO queue", &tasks.SqsSendMessageProps{Queue: fifo, MessageBody: body, Delay: 5, MessageGroupId: jsii.String("g")},
+			"Delay: must be 0 to 900 seconds (or dynamic), got 960"},
+		{"delay not whole seconds", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, Delay: awscdk.Duration_Millis(jsii.Number(1500))},
+			"Delay: 1 second 500 millis is not a whole number of seconds"},
+		{"delay on a FIFO queue", &tasks.SqsSendMessageProps{Queue: fifo, MessageBody: body, Delay: awscdk.Duration_Seconds(jsii.Number(5)), MessageGroupId: jsii.String("g")},
 			"Delay: FIFO queues take no per-message delay"},
 		{"FIFO queue without a group", &tasks.SqsSendMessageProps{Queue: fifo, MessageBody: body}, "MessageGroupId: required: the queue is a FIFO queue"},
 		{"deduplication id too long", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, MessageDeduplicationId: jsii.String(strings.Repeat("x", 129))},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
@@ -16,8 +17,9 @@ import (
 // StepFunctionsStartExecutionProps mirrors
 // awsstepfunctionstasks.StepFunctionsStartExecutionProps.
 type StepFunctionsStartExecutionProps struct {
-	// StateMachine to start. Give it, or StateMachineArn.
-	StateMachine sfn.IStateMachine
+	// StateMachine to start (an sfn.IStateMachine, or any reference to
+	// one). Give it, or StateMachineArn.
+	StateMachine interfacesawsstepfunctions.IStateMachineRef
 	// StateMachineArn is the machine as an ARN, which may be dynamic
 	// (tasks.StringAt("$.machine")): IAM then covers every state machine of
 	// the account and region. An sfnkit addition.
@@ -87,7 +89,9 @@ func NewStepFunctionsStartExecution(scope constructs.Construct, id *string, prop
 	case props.StateMachine != nil && props.StateMachineArn != nil:
 		spec.Problems = append(spec.Problems, fieldProblem("StateMachine", "give StateMachine or StateMachineArn, not both"))
 	case props.StateMachine != nil:
-		machine = value.Lit(*engine.Memo(props.StateMachine, "StateMachineArn", props.StateMachine.StateMachineArn))
+		machine = value.Lit(*engine.Memo(props.StateMachine, "StateMachineArn", func() *string {
+			return props.StateMachine.StateMachineRef().StateMachineArn
+		}))
 	case props.StateMachineArn != nil:
 		machine = field(spec, "StateMachineArn", props.StateMachineArn)
 	default:

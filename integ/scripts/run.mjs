@@ -1,7 +1,7 @@
 // Runs one state machine definition with aws-local-stepfunctions, asking the
 // Go harness for every Task result.
 //
-// Protocol (one JSON object per line):
+// Protocol (one JSON object per line), for one run after another:
 //   stdin  (Go → Node): first {"definition", "input", "context"}; then task
 //          replies {"id", "output"} or {"id", "error": {"name", "cause"}}.
 //   fd 3   (Node → Go): {"kind":"task","id","state","input"},
@@ -77,7 +77,9 @@ function toEvent(e) {
 async function run(req) {
   let machine;
   try {
-    machine = new StateMachine(req.definition, {});
+    // No asl-validator pass: it costs over half a second per run, and the
+    // definitions come from tests that integ.Validate and the CDK check.
+    machine = new StateMachine(req.definition, { validationOptions: { noValidate: true } });
   } catch (err) {
     send({ kind: 'fatal', message: 'aws-local-stepfunctions rejected the definition: ' + (err && err.message) });
     return;
@@ -110,18 +112,21 @@ async function run(req) {
   }
 }
 
+// Runs follow one another: a line that is not a task reply while no run is
+// going on starts the next run; the process ends when stdin closes.
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-let started = false;
+let running = false;
 rl.on('line', (line) => {
   if (!line.trim()) return;
   const msg = JSON.parse(line);
-  if (!started) {
-    started = true;
+  if (!running) {
+    running = true;
     run(msg).then(
-      () => process.exit(0),
+      () => { running = false; },
       (err) => { send({ kind: 'fatal', message: String((err && err.stack) || err) }); process.exit(1); },
     );
   } else {
     onReply(msg);
   }
 });
+rl.on('close', () => { if (!running) process.exit(0); });

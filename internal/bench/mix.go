@@ -137,7 +137,7 @@ func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFun
 					Item: &map[string]cdktasks.DynamoAttributeValue{"id": cdktasks.DynamoAttributeValue_FromString(sfn.JsonPath_StringAt(jsii.String("$.id")))}})
 			}
 			return tasks.NewDynamoPutItem(scope, id(i), &tasks.DynamoPutItemProps{Table: table,
-				Item: map[string]tasks.DynamoAttributeValue{"id": tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.id"))}})
+				Item: &map[string]tasks.DynamoAttributeValue{"id": tasks.DynamoAttributeValue_FromString(tasks.StringAt("$.id"))}})
 		}
 	}
 }

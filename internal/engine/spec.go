@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+
 	"github.com/sfnkit/sfnkit/internal/expr"
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
 	"github.com/sfnkit/sfnkit/internal/value"
@@ -42,6 +44,9 @@ type Spec struct {
 	// Deferred problems are reported at synth (ValidateState), not at
 	// construction: things a user may still fix before synthesizing.
 	Deferred []string
+	// Connections are the security groups of a task that has them (the
+	// CDK's IConnectable: EcsRunTask).
+	Connections awsec2.Connections
 }
 
 // SDKCall is an aws-sdk integration: arn:…:states:::aws-sdk:<service>:<action>.
@@ -58,6 +63,8 @@ type Rendered struct {
 	JSON       map[string]any
 	Statements []iampolicy.Statement
 	Deferred   []string
+	// Connections: see Spec.Connections.
+	Connections awsec2.Connections
 }
 
 // Render turns a Spec and the common props into a state. It is plain Go:
@@ -100,6 +107,7 @@ func (r *renderer) render() (*Rendered, []error) {
 		}
 		value.RenderField(state, key, s.Params, lang)
 	}
+	r.checkAPI(suffix)
 	if pattern == iampolicy.WaitForTaskToken && (s.Params == nil || !s.Params.UsesTaskToken()) {
 		where := "$$.Task.Token"
 		if c.JSONata {

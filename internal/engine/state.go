@@ -99,13 +99,7 @@ func (s *namedCheckedState) StateId() *string { return jsii.String(s.r.Name) }
 // New renders a task and creates its CDK state. Invalid props panic with a
 // *ValidationError listing every problem, as CDK constructs throw.
 func New(scope constructs.Construct, id *string, spec *Spec, common *Common, commonProblems []error) Task {
-	rendered, problems := Render(spec, common, EnvOf(scope))
-	if problems = append(commonProblems, problems...); len(problems) > 0 {
-		panic(&ValidationError{Construct: spec.Construct, Path: *scope.Node().Path() + "/" + *id, Problems: problems})
-	}
-	rendered.Name = common.StateName
-	rendered.Metrics = spec.Metrics
-	return NewState(scope, id, rendered)
+	return NewState(scope, id, Prepare(scope, id, spec, common, commonProblems))
 }
 
 // NewState creates the state for already-rendered JSON and statements.

@@ -10,6 +10,7 @@ func TestParsePath(t *testing.T) {
 		"$", "$$", "$.a", "$.a.b", "$[0]", "$.a[-1]", "$.a[*]", "$.*", "$..a", "$..[0]",
 		"$$.Execution.Name", "$$.Task.Token", "$.a['b c']", `$.a["b"]`, "$.a[0,1]", "$.a[1:3]",
 		"$.a[?(@.b > 1)]", "$.a['x','y']", "$.a-b_c:d", "$.a[?(@.b == ']')]",
+		"$total", "$total.id", "$_x1[0]", "$items[*].id", "$cfg['a b']",
 	}
 	for _, p := range valid {
 		if err := ParsePath(p); err != nil {
@@ -25,7 +26,9 @@ func TestParsePath(t *testing.T) {
 		"$.":       "member name must follow",
 		"$.a.":     "member name must follow",
 		"$.a b":    "expected '.' or '['",
-		"$a":       "expected '.' or '['",
+		"$a b":     "expected '.' or '['",
+		"$1a":      "expected '.' or '['",
+		"$a.":      "member name must follow",
 		"$.a[x]":   "an index must be an integer",
 		"$.a[1:x]": "slice bounds",
 		"$.a[?x]":  "filter",
@@ -45,10 +48,23 @@ func TestParseReferencePath(t *testing.T) {
 			t.Errorf("ParseReferencePath(%q) = %v", p, err)
 		}
 	}
-	for _, p := range []string{"$..a", "$.a[*]", "$.*", "$.a[0,1]", "$.a[1:2]", "$.a[?(@.x)]", "$.a..b"} {
+	for _, p := range []string{"$..a", "$.a[*]", "$.*", "$.a[0,1]", "$.a[1:2]", "$.a[?(@.x)]", "$.a..b", "$total", "$total.id"} {
 		if err := ParseReferencePath(p); err == nil {
 			t.Errorf("ParseReferencePath(%q) = nil, want error", p)
 		}
+	}
+}
+
+func TestVariableName(t *testing.T) {
+	tests := map[string]string{"$total": "total", "$total.id": "total", "$_a1[0]": "_a1", "$": "", "$$.x": "", "$.a": "", "$1": ""}
+	for in, want := range tests {
+		got, ok := VariableName(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("VariableName(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if _, err := ParseIntrinsic("States.Format('{} {}', $total, $order.id)"); err != nil {
+		t.Errorf("variables as intrinsic arguments: %v", err)
 	}
 }
 

@@ -3,9 +3,10 @@ package expr
 import "strings"
 
 // ParsePath validates a JSONPath as Step Functions accepts it in a "Key.$"
-// field, an InputPath or an OutputPath: "$" or "$$" followed by dot members
-// (".a", ".*"), deep scans ("..a"), and bracket selectors (index, slice,
-// union, quoted names, wildcard, filter).
+// field, an InputPath or an OutputPath: "$", "$$" or a variable reference
+// ("$total", see VariableName) followed by dot members (".a", ".*"), deep
+// scans ("..a"), and bracket selectors (index, slice, union, quoted names,
+// wildcard, filter).
 func ParsePath(s string) error {
 	_, err := scanPath(s, 0, false)
 	return err
@@ -13,11 +14,29 @@ func ParsePath(s string) error {
 
 // ParseReferencePath validates a reference path, the restricted JSONPath that
 // ResultPath and similar fields take: members and indexes only, no wildcards,
-// deep scans, slices, unions or filters.
+// deep scans, slices, unions, filters or variables.
 func ParseReferencePath(s string) error {
 	_, err := scanPath(s, 0, true)
 	return err
 }
+
+// VariableName returns the name of the workflow variable a JSONPath starts
+// with ("total" for "$total.id") and whether it starts with one at all: since
+// Variables arrived, Step Functions reads "$name" in JSONPath states as the
+// variable name (a letter or '_', then letters, digits or '_').
+func VariableName(s string) (string, bool) {
+	if len(s) < 2 || s[0] != '$' || !isVarStart(s[1]) {
+		return "", false
+	}
+	end := 2
+	for end < len(s) && isVarByte(s[end]) {
+		end++
+	}
+	return s[1:end], true
+}
+
+func isVarStart(c byte) bool { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+func isVarByte(c byte) bool  { return isVarStart(c) || (c >= '0' && c <= '9') }
 
 // IsContextPath reports whether s addresses the context object ("$$...").
 func IsContextPath(s string) bool { return strings.HasPrefix(s, "$$") }
@@ -63,6 +82,13 @@ func (p *pathScanner) scan() (int, error) {
 	p.i++
 	if p.i < len(p.s) && p.s[p.i] == '$' {
 		p.i++
+	} else if p.i < len(p.s) && isVarStart(p.s[p.i]) {
+		if p.reference {
+			return p.i, p.fail("a reference path cannot name a variable")
+		}
+		for p.i < len(p.s) && isVarByte(p.s[p.i]) {
+			p.i++
+		}
 	}
 	for !p.atEnd() {
 		switch p.s[p.i] {

@@ -234,6 +234,7 @@ func SDKAction(service, api string) string {
 // sdkIAMPrefix maps SDK service names whose IAM prefix differs.
 var sdkIAMPrefix = map[string]string{
 	"sfn":                     "states",
+	"bedrockagent":            "bedrock",
 	"cloudwatchlogs":          "logs",
 	"efs":                     "elasticfilesystem",
 	"elasticloadbalancingv2":  "elasticloadbalancing",

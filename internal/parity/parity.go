@@ -12,6 +12,7 @@
 package parity
 
 //go:generate go run ./gencdkcases -from cases -to cdkcases
+//go:generate go run ./gencdkcases -reverse -from migration/cdkapp -to migration/sfnkitapp
 
 import (
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"

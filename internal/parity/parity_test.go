@@ -173,4 +173,4 @@ func deliberateDifferences(t *testing.T) string {
 }
 
 // promisedCases is the least number of cases the suite holds.
-const promisedCases = 4
+const promisedCases = 120

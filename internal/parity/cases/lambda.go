@@ -36,6 +36,24 @@ func init() {
 				StateName:                jsii.String("Call the worker"),
 			})
 		}},
+		parity.Case{Name: "LambdaInvoke/client context and payload from a path", Build: func(scope constructs.Construct) sfn.State {
+			return tasks.NewLambdaInvoke(scope, jsii.String("Task"), &tasks.LambdaInvokeProps{
+				LambdaFunction: function(scope),
+				ClientContext:  jsii.String("eyJoZWxsbyI6IndvcmxkIn0="),
+				InvocationType: tasks.LambdaInvocationType_DRY_RUN,
+				Payload:        sfn.TaskInput_FromJsonPathAt(jsii.String("$.request")),
+				ResultSelector: &map[string]interface{}{"body.$": "$.Payload.body"},
+				TaskTimeout:    sfn.Timeout_Duration(awscdkSeconds(30)),
+			})
+		}},
+		parity.Case{Name: "LambdaInvoke/jsonata", Build: func(scope constructs.Construct) sfn.State {
+			return tasks.NewLambdaInvoke(scope, jsii.String("Task"), &tasks.LambdaInvokeProps{
+				QueryLanguage:  sfn.QueryLanguage_JSONATA,
+				LambdaFunction: function(scope),
+				Payload:        sfn.TaskInput_FromObject(&map[string]interface{}{"id": "{% $states.input.id %}", "fixed": 1}),
+				Outputs:        "{% $states.result.Payload %}",
+			})
+		}},
 		parity.Case{Name: "LambdaInvoke/wait for task token", Build: func(scope constructs.Construct) sfn.State {
 			return tasks.NewLambdaInvoke(scope, jsii.String("Task"), &tasks.LambdaInvokeProps{
 				LambdaFunction:     function(scope),

@@ -8,8 +8,8 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
-	"github.com/sfnkit/sfnkit/internal/parity"
 	tasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
+	"github.com/sfnkit/sfnkit/internal/parity"
 )
 
 func function(scope constructs.Construct) awslambda.IFunction {
@@ -36,6 +36,24 @@ func init() {
 				PayloadResponseOnly:      jsii.Bool(true),
 				RetryOnServiceExceptions: jsii.Bool(false),
 				StateName:                jsii.String("Call the worker"),
+			})
+		}},
+		parity.Case{Name: "LambdaInvoke/client context and payload from a path", Build: func(scope constructs.Construct) sfn.State {
+			return tasks.NewLambdaInvoke(scope, jsii.String("Task"), &tasks.LambdaInvokeProps{
+				LambdaFunction: function(scope),
+				ClientContext:  jsii.String("eyJoZWxsbyI6IndvcmxkIn0="),
+				InvocationType: tasks.LambdaInvocationType_DRY_RUN,
+				Payload:        sfn.TaskInput_FromJsonPathAt(jsii.String("$.request")),
+				ResultSelector: &map[string]interface{}{"body.$": "$.Payload.body"},
+				TaskTimeout:    sfn.Timeout_Duration(awscdkSeconds(30)),
+			})
+		}},
+		parity.Case{Name: "LambdaInvoke/jsonata", Build: func(scope constructs.Construct) sfn.State {
+			return tasks.NewLambdaInvoke(scope, jsii.String("Task"), &tasks.LambdaInvokeProps{
+				QueryLanguage:  sfn.QueryLanguage_JSONATA,
+				LambdaFunction: function(scope),
+				Payload:        sfn.TaskInput_FromObject(&map[string]interface{}{"id": "{% $states.input.id %}", "fixed": 1}),
+				Outputs:        "{% $states.result.Payload %}",
 			})
 		}},
 		parity.Case{Name: "LambdaInvoke/wait for task token", Build: func(scope constructs.Construct) sfn.State {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"log"
 	"os"
 	"path/filepath"
@@ -43,6 +44,9 @@ func main() {
 			log.Fatal(err)
 		}
 		out := Convert(src, filepath.Base(*from), filepath.Base(*to), *reverse)
+		if formatted, err := format.Source(out); err == nil {
+			out = formatted // the swapped import sorted into its group
+		}
 		if err := os.WriteFile(filepath.Join(*to, filepath.Base(f)), out, 0o644); err != nil {
 			log.Fatal(err)
 		}

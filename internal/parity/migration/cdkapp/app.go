@@ -40,9 +40,7 @@ func Build(scope constructs.Construct) sfn.StateMachine {
 	container := taskDef.AddContainer(jsii.String("app"), &awsecs.ContainerDefinitionOptions{
 		Image: awsecs.ContainerImage_FromRegistry(jsii.String("public.ecr.aws/docker/library/busybox:latest"), nil),
 	})
-	child := sfn.NewStateMachine(scope, jsii.String("Child"), &sfn.StateMachineProps{
-		DefinitionBody: sfn.DefinitionBody_FromChainable(sfn.NewPass(scope, jsii.String("ChildPass"), nil)),
-	})
+	child := sfn.StateMachine_FromStateMachineArn(scope, jsii.String("Child"), jsii.String("arn:aws:states:us-east-1:123456789012:stateMachine:child"))
 	bus := awsevents.NewEventBus(scope, jsii.String("Bus"), nil)
 	trainingRole := awsiam.NewRole(scope, jsii.String("TrainingRole"), &awsiam.RoleProps{
 		AssumedBy: awsiam.NewServicePrincipal(jsii.String("sagemaker.amazonaws.com"), nil),
@@ -99,7 +97,7 @@ func Build(scope constructs.Construct) sfn.StateMachine {
 		LaunchTarget: tasks.NewEcsFargateLaunchTarget(&tasks.EcsFargateLaunchTargetOptions{
 			PlatformVersion: awsecs.FargatePlatformVersion_LATEST,
 		}),
-		AssignPublicIp: jsii.Bool(false),
+		AssignPublicIp: jsii.Bool(true),
 		ContainerOverrides: &[]*tasks.ContainerOverride{{
 			ContainerDefinition: container,
 			Command:             jsii.Strings("echo", "hello"),
