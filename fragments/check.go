@@ -12,8 +12,8 @@ import (
 	"github.com/sfnkit/sfnkit/internal/value"
 )
 
-// checkStateProps checks the CDK state props NewChoice, NewParallel and
-// NewPass take before the CDK (or sfnkit's renderer) reads them: paths must
+// checkStateProps checks the CDK state props NewChoice, NewParallel,
+// NewPass, NewMap, NewDistributedMap and NewWait take before the CDK (or sfnkit's renderer) reads them: paths must
 // be JSONPaths (ResultPath a reference path or DISCARD), and numbers
 // finite, as jsii cannot carry NaN or ±Inf. Problems panic as one
 // *ValidationError, as task constructors do.
@@ -44,6 +44,8 @@ func checkStateProps(construct string, scope constructs.Construct, id *string, p
 	path("InputPath", false)
 	path("OutputPath", false)
 	path("ResultPath", true)
+	path("ItemsPath", false)          // Map, DistributedMap
+	path("MaxConcurrencyPath", false) // Map, DistributedMap
 	if f := rv.FieldByName("DefinitionSubstitutions"); f.IsValid() && !f.IsNil() {
 		for k, v := range *f.Interface().(*map[string]*string) {
 			if v == nil {
@@ -51,7 +53,7 @@ func checkStateProps(construct string, scope constructs.Construct, id *string, p
 			}
 		}
 	}
-	for _, field := range []string{"Parameters", "ResultSelector", "Result", "Assign", "Outputs", "Arguments"} {
+	for _, field := range []string{"Parameters", "ResultSelector", "Result", "Assign", "Outputs", "Arguments", "ItemSelector"} {
 		if f := rv.FieldByName(field); f.IsValid() && !f.IsZero() {
 			problems = append(problems, nonFinite(field, f.Interface())...)
 		}

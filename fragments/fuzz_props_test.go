@@ -18,6 +18,7 @@ var constructors = map[string]any{
 	"ErrorNotifier": fragments.NewErrorNotifier, "LambdaFunction": fragments.NewLambdaFunction,
 	"SubmitJob": fragments.NewSubmitJob, "TaskWithPrePostStatus": fragments.NewTaskWithPrePostStatus,
 	"Choice": fragments.NewChoice, "Parallel": fragments.NewParallel, "Pass": fragments.NewPass,
+	"Map": fragments.NewMap, "Wait": fragments.NewWait, "DistributedMap": fragments.NewDistributedMap,
 	// NewStateMachine also takes the definition: a Pass, here.
 	"StateMachine": func(scope constructs.Construct, id *string, props *sfn.StateMachineProps) sfn.StateMachine {
 		return fragments.NewStateMachine(scope, id, sfn.NewPass(scope, jsii.String(*id+"Pass"), nil), props)

@@ -9,12 +9,13 @@ import (
 
 // Workflow is a scope for sfnkit states that are rendered in Go: tasks
 // built in a Workflow and linked with their own Next, AddRetry and
-// AddCatch (and Choices, Parallels and Passes made with NewChoice,
-// NewParallel and NewPass)
+// AddCatch, and the control states made with NewChoice (Afterwards
+// included), NewParallel, NewPass, NewMap, NewDistributedMap and NewWait,
 // cost no jsii object or call each, and NewStateMachine renders them in
-// one piece. Given to a CDK API (a CDK Choice, Parallel, Chain…), a state
-// becomes an ordinary CDK state at that moment, so everything still works,
-// at the CDK's usual cost.
+// one piece, with state names unique across every branch and item
+// processor and one statement per action set. Given to a CDK API (a CDK
+// Choice, Parallel, Chain…), a state becomes an ordinary CDK state at that
+// moment, so everything still works, at the CDK's usual cost.
 type Workflow = engine.Scope
 
 // NewWorkflow creates a Workflow under scope.
@@ -70,4 +71,57 @@ func NewPass(scope constructs.Construct, id *string, props *sfn.PassProps) sfn.P
 		return engine.NewPass(w, id, props)
 	}
 	return sfn.NewPass(scope, id, props)
+}
+
+// NewMap is sfn.NewMap. In a Workflow the Map is held in Go with its item
+// processor (or iterator), Next, AddRetry and AddCatch, so that
+// NewStateMachine renders it, item processor included, with the rest; its
+// states' statements merge with the workflow's. Any other use makes it a
+// CDK Map.
+func NewMap(scope constructs.Construct, id *string, props *sfn.MapProps) sfn.Map {
+	checkStateProps("Map", scope, id, props)
+	defer asValidationError("Map", scope, id)
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewMap(w, id, props)
+	}
+	return sfn.NewMap(scope, id, props)
+}
+
+// NewWait is sfn.NewWait. In a Workflow the Wait is held in Go with its
+// Next, so that NewStateMachine renders it with the rest (one jsii call
+// per WaitTime); any other use makes it a CDK Wait.
+func NewWait(scope constructs.Construct, id *string, props *sfn.WaitProps) sfn.Wait {
+	checkStateProps("Wait", scope, id, props)
+	defer asValidationError("Wait", scope, id)
+	if w, ok := scope.(*Workflow); ok {
+		return engine.NewWait(w, id, props)
+	}
+	return sfn.NewWait(scope, id, props)
+}
+
+// DistributedMapProps are sfn.DistributedMapProps field for field (the
+// same names and types) plus IamBuckets, so that code written for
+// sfn.NewDistributedMap switches by changing the package.
+type DistributedMapProps = engine.DistributedMapProps
+
+// NewDistributedMap is sfn.NewDistributedMap with exact IAM: the role gets
+// what the ItemReader and ResultWriter need and no more — s3:ListBucket on
+// the bucket under an s3:prefix condition for S3ObjectsItemReader,
+// s3:GetObject on exactly the object for the JSON, JSON Lines and CSV
+// readers (and on the S3 Inventory manifest and its data files for
+// S3ManifestItemReader), s3:PutObject and the multipart actions under the
+// ResultWriter's prefix, and the KMS actions on a bucket's customer
+// managed key — instead of the CDK's bucket-wide statements without KMS.
+// The child executions' states:StartExecution, DescribeExecution,
+// StopExecution and RedriveExecution on the state machine's own
+// executions are the CDK's, for Standard and Express children alike.
+// A bucket decided at run time (BucketNamePath) needs IamBuckets.
+//
+// In a Workflow the map is held in Go with its item processor, Next,
+// AddRetry and AddCatch, and NewStateMachine renders it with the rest;
+// elsewhere it is a CDK DistributedMap carrying sfnkit's statements.
+func NewDistributedMap(scope constructs.Construct, id *string, props *DistributedMapProps) sfn.DistributedMap {
+	checkStateProps("DistributedMap", scope, id, props)
+	defer asValidationError("DistributedMap", scope, id)
+	return engine.NewDistributedMap(scope, id, props)
 }

@@ -29,6 +29,42 @@ func init() {
 	Variants["sfnkit-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask, SNS, SQS, DynamoDB) with sfnkit tasks in a fragments.Workflow, rendered in Go", task: mixTask(false), inGo: true}
 	Variants["sfnkit-mix-cdkstates"] = &builder{doc: "mixed chain with sfnkit tasks as CDK states (sfn.Chain, sfn.DefinitionBody_FromChainable)", task: mixTask(false)}
 	Variants["cdk-mix"] = &builder{doc: "mixed chain (Lambda, activity, StartExecution, ECS RunTask, SNS, SQS, DynamoDB) with the CDK's tasks", task: mixTask(true)}
+	Variants["baseline-mix"] = &builder{doc: "imports only: the mixed chain's functions, activities, state machines, ECS cluster and task definition, topics, queues and tables, no task; N Pass states as one string", machine: baselineMix}
+	Variants["sfnkit-mix-maps"] = &builder{doc: "mixed chain in a fragments.Workflow, its second third in a Map's item processor and its last third in a Distributed Map's (S3 JSON reader, result writer), rendered in Go", task: mixTask(false), inGo: true, maps: true}
+	Variants["cdk-mix-maps"] = &builder{doc: "the same with the CDK's tasks, sfn.Map and sfn.DistributedMap", task: mixTask(true), maps: true}
+}
+
+// mixImport imports what task i of the mixed chain uses besides its
+// function: an activity, a state machine, the ECS cluster and task
+// definition (created once), a topic, a queue or a table (nil for a
+// Lambda task).
+func mixImport(scope constructs.Construct, i int) any {
+	switch i % mixKinds {
+	case 1:
+		return sfn.Activity_FromActivityName(scope, jsii.String(fmt.Sprintf("Act%d", i)), jsii.String(fmt.Sprintf("bench-act-%d", i)))
+	case 2:
+		return sfn.StateMachine_FromStateMachineName(scope, jsii.String(fmt.Sprintf("Sm%d", i)), jsii.String(fmt.Sprintf("bench-sm-%d", i)))
+	case 3:
+		return sharedECS(scope)
+	case 4:
+		return awssns.Topic_FromTopicArn(scope, jsii.String(fmt.Sprintf("Topic%d", i)), jsii.String(fmt.Sprintf("arn:aws:sns:us-east-1:123456789012:bench-topic-%d", i)))
+	case 5:
+		return awssqs.Queue_FromQueueArn(scope, jsii.String(fmt.Sprintf("Queue%d", i)), jsii.String(fmt.Sprintf("arn:aws:sqs:us-east-1:123456789012:bench-queue-%d", i)))
+	case 6:
+		return awsdynamodb.Table_FromTableName(scope, jsii.String(fmt.Sprintf("Table%d", i)), jsii.String(fmt.Sprintf("bench-table-%d", i)))
+	}
+	return nil
+}
+
+// baselineMix is what any design pays for the mixed chain before its
+// first task: Node, aws-cdk-lib, the imports, one state machine whose
+// definition (N Pass states) is one string, synth.
+func baselineMix(stack awscdk.Stack, n int) {
+	for i := 0; i < n; i++ {
+		awslambda.Function_FromFunctionName(stack, jsii.String(fmt.Sprintf("Fn%d", i)), jsii.String(FunctionName(i)))
+		mixImport(stack, i)
+	}
+	passChain(stack, n)
 }
 
 type ecsShared struct {
@@ -55,6 +91,7 @@ func sharedECS(stack constructs.Construct) *ecsShared {
 
 func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFunction, name string) sfn.IChainable {
 	return func(scope constructs.Construct, i int, fn awslambda.IFunction, name string) sfn.IChainable {
+		imported := mixImport(scope, i)
 		switch i % mixKinds {
 		case 0:
 			if cdk {
@@ -62,19 +99,19 @@ func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFun
 			}
 			return tasks.NewLambdaInvoke(scope, id(i), &tasks.LambdaInvokeProps{LambdaFunction: fn})
 		case 1:
-			act := sfn.Activity_FromActivityName(scope, jsii.String(fmt.Sprintf("Act%d", i)), jsii.String(fmt.Sprintf("bench-act-%d", i)))
+			act := imported.(sfn.IActivity)
 			if cdk {
 				return cdktasks.NewStepFunctionsInvokeActivity(scope, id(i), &cdktasks.StepFunctionsInvokeActivityProps{Activity: act})
 			}
 			return tasks.NewStepFunctionsInvokeActivity(scope, id(i), &tasks.StepFunctionsInvokeActivityProps{Activity: act})
 		case 2:
-			sm := sfn.StateMachine_FromStateMachineName(scope, jsii.String(fmt.Sprintf("Sm%d", i)), jsii.String(fmt.Sprintf("bench-sm-%d", i)))
+			sm := imported.(sfn.IStateMachine)
 			if cdk {
 				return cdktasks.NewStepFunctionsStartExecution(scope, id(i), &cdktasks.StepFunctionsStartExecutionProps{StateMachine: sm})
 			}
 			return tasks.NewStepFunctionsStartExecution(scope, id(i), &tasks.StepFunctionsStartExecutionProps{StateMachine: sm})
 		case 3:
-			e := sharedECS(scope)
+			e := imported.(*ecsShared)
 			if cdk {
 				return cdktasks.NewEcsRunTask(scope, id(i), &cdktasks.EcsRunTaskProps{Cluster: e.cluster, TaskDefinition: e.def,
 					LaunchTarget: cdktasks.NewEcsEc2LaunchTarget(nil)})
@@ -82,21 +119,19 @@ func mixTask(cdk bool) func(scope constructs.Construct, i int, fn awslambda.IFun
 			return tasks.NewEcsRunTask(scope, id(i), &tasks.EcsRunTaskProps{Cluster: e.cluster, TaskDefinition: e.def,
 				LaunchTarget: tasks.NewEcsEc2LaunchTarget(nil)})
 		case 4:
-			topic := awssns.Topic_FromTopicArn(scope, jsii.String(fmt.Sprintf("Topic%d", i)),
-				jsii.String(fmt.Sprintf("arn:aws:sns:us-east-1:123456789012:bench-topic-%d", i)))
+			topic := imported.(awssns.ITopic)
 			if cdk {
 				return cdktasks.NewSnsPublish(scope, id(i), &cdktasks.SnsPublishProps{Topic: topic, Message: sfn.TaskInput_FromJsonPathAt(jsii.String("$.message"))})
 			}
 			return tasks.NewSnsPublish(scope, id(i), &tasks.SnsPublishProps{Topic: topic, Message: tasks.TaskInput_FromJsonPathAt("$.message")})
 		case 5:
-			queue := awssqs.Queue_FromQueueArn(scope, jsii.String(fmt.Sprintf("Queue%d", i)),
-				jsii.String(fmt.Sprintf("arn:aws:sqs:us-east-1:123456789012:bench-queue-%d", i)))
+			queue := imported.(awssqs.IQueue)
 			if cdk {
 				return cdktasks.NewSqsSendMessage(scope, id(i), &cdktasks.SqsSendMessageProps{Queue: queue, MessageBody: sfn.TaskInput_FromJsonPathAt(jsii.String("$.message"))})
 			}
 			return tasks.NewSqsSendMessage(scope, id(i), &tasks.SqsSendMessageProps{Queue: queue, MessageBody: tasks.TaskInput_FromJsonPathAt("$.message")})
 		default:
-			table := awsdynamodb.Table_FromTableName(scope, jsii.String(fmt.Sprintf("Table%d", i)), jsii.String(fmt.Sprintf("bench-table-%d", i)))
+			table := imported.(awsdynamodb.ITable)
 			if cdk {
 				return cdktasks.NewDynamoPutItem(scope, id(i), &cdktasks.DynamoPutItemProps{Table: table,
 					Item: &map[string]cdktasks.DynamoAttributeValue{"id": cdktasks.DynamoAttributeValue_FromString(sfn.JsonPath_StringAt(jsii.String("$.id")))}})

@@ -12,7 +12,7 @@ import (
 type Stats struct {
 	DefBytes   int // bytes of the resolved DefinitionString
 	Statements int // IAM statements in the policies of the stack (the role's)
-	States     int // states in the definition
+	States     int // states in the definition, nested ones included
 }
 
 // pseudo values for resolving the definition: CloudFormation fills these in.
@@ -58,11 +58,11 @@ func Analyze(outdir string) (Stats, error) {
 				s = strings.ReplaceAll(s, "${"+k+"}", fmt.Sprint(rv))
 			}
 			st.DefBytes = len(s)
-			var asl struct{ States map[string]any }
+			var asl map[string]any
 			if err := json.Unmarshal([]byte(s), &asl); err != nil {
 				return st, fmt.Errorf("definition is not JSON: %v", err)
 			}
-			st.States = len(asl.States)
+			st.States = countStates(asl)
 		case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
 			doc, _ := r.Properties["PolicyDocument"].(map[string]any)
 			switch s := doc["Statement"].(type) {
@@ -77,6 +77,28 @@ func Analyze(outdir string) (Stats, error) {
 		return st, fmt.Errorf("%d state machines in the template, want 1", machines)
 	}
 	return st, nil
+}
+
+// countStates counts the states of a graph and of the graphs nested in
+// them (Parallel branches, Map item processors and iterators).
+func countStates(graph map[string]any) int {
+	states, _ := graph["States"].(map[string]any)
+	n := len(states)
+	for _, s := range states {
+		st, _ := s.(map[string]any)
+		for _, key := range []string{"ItemProcessor", "Iterator"} {
+			if g, ok := st[key].(map[string]any); ok {
+				n += countStates(g)
+			}
+		}
+		branches, _ := st["Branches"].([]any)
+		for _, b := range branches {
+			if g, ok := b.(map[string]any); ok {
+				n += countStates(g)
+			}
+		}
+	}
+	return n
 }
 
 // resolve evaluates the intrinsics the CDK puts in a DefinitionString:

@@ -5,6 +5,7 @@
 package bench
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"sort"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	cdktasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -41,6 +43,9 @@ type builder struct {
 	// inGo builds the tasks in a fragments.Workflow, links them with their
 	// own Next and creates the machine with fragments.NewStateMachine.
 	inGo bool
+	// maps puts the chain's second third in a Map's item processor and its
+	// last third in a Distributed Map's (two more states).
+	maps bool
 }
 
 // Variants are the workflow builders the worker knows. "sfnkit" and "cdk"
@@ -62,9 +67,94 @@ var Variants = map[string]*builder{
 	"cdk-noretry": {doc: "CDK, RetryOnServiceExceptions=false", task: func(scope constructs.Construct, i int, fn awslambda.IFunction, _ string) sfn.IChainable {
 		return cdktasks.NewLambdaInvoke(scope, id(i), &cdktasks.LambdaInvokeProps{LambdaFunction: fn, RetryOnServiceExceptions: jsii.Bool(false)})
 	}},
+	"baseline": {doc: "imports only: N functions, no task; N Pass states as one string", machine: func(stack awscdk.Stack, n int) {
+		for i := 0; i < n; i++ {
+			awslambda.Function_FromFunctionName(stack, jsii.String(fmt.Sprintf("Fn%d", i)), jsii.String(FunctionName(i)))
+		}
+		passChain(stack, n)
+	}},
 }
 
 func id(i int) *string { return jsii.String(fmt.Sprintf("Task%d", i)) }
+
+// chain links states in order: with their own Next in a Workflow (states
+// held in Go stay in Go), with an sfn.Chain otherwise.
+func (b *builder) chain(states []sfn.IChainable) sfn.IChainable {
+	if b.inGo {
+		var first sfn.IChainable
+		var c sfn.Chain
+		for _, st := range states {
+			switch {
+			case first == nil:
+				first = st
+			case c == nil:
+				c = first.(sfn.INextable).Next(st)
+			default:
+				c = c.Next(st)
+			}
+		}
+		if c == nil {
+			return first
+		}
+		return c
+	}
+	c := sfn.Chain_Start(states[0])
+	for _, st := range states[1:] {
+		c = c.Next(st)
+	}
+	return c
+}
+
+// withMaps chains the first third of tasks, then a Map over the second
+// third, then a Distributed Map over the rest (reading a JSON array from
+// S3, writing its results back): sfnkit's in a Workflow, the CDK's
+// otherwise.
+func (b *builder) withMaps(stack awscdk.Stack, scope constructs.Construct, tasks []sfn.IChainable) sfn.IChainable {
+	n := len(tasks)
+	a, c := n/3, 2*n/3
+	if a == 0 || c == a || c == n {
+		panic("the maps variants need at least 3 tasks")
+	}
+	bucket := awss3.Bucket_FromBucketName(stack, jsii.String("Items"), jsii.String("bench-items"))
+	reader := sfn.NewS3JsonItemReader(&sfn.S3FileItemReaderProps{Bucket: bucket, Key: jsii.String("items.json")})
+	writer := sfn.NewResultWriter(&sfn.ResultWriterProps{Bucket: bucket, Prefix: jsii.String("results")})
+	var each sfn.Map
+	var spread sfn.DistributedMap
+	if b.inGo {
+		each = fragments.NewMap(scope, jsii.String("Each"), &sfn.MapProps{ItemsPath: jsii.String("$.items")})
+		spread = fragments.NewDistributedMap(scope, jsii.String("Spread"), &fragments.DistributedMapProps{ItemReader: reader, ResultWriter: writer})
+	} else {
+		each = sfn.NewMap(stack, jsii.String("Each"), &sfn.MapProps{ItemsPath: jsii.String("$.items")})
+		spread = sfn.NewDistributedMap(stack, jsii.String("Spread"), &sfn.DistributedMapProps{ItemReader: reader, ResultWriter: writer})
+	}
+	each.ItemProcessor(b.chain(tasks[a:c]), nil)
+	spread.ItemProcessor(b.chain(tasks[c:]), nil)
+	return b.chain(append(append([]sfn.IChainable(nil), tasks[:a]...), each, spread))
+}
+
+// passChain is a state machine of n Pass states, its definition one string.
+func passChain(stack awscdk.Stack, n int) {
+	states := make(map[string]any, n)
+	for i := 0; i < n; i++ {
+		st := map[string]any{"Type": "Pass"}
+		if i+1 < n {
+			st["Next"] = *id(i + 1)
+		} else {
+			st["End"] = true
+		}
+		states[*id(i)] = st
+	}
+	def, _ := json.Marshal(map[string]any{"StartAt": *id(0), "States": states})
+	sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromString(jsii.String(string(def)))})
+}
+
+// ExtraStates is how many states variant adds to its n tasks (its maps).
+func ExtraStates(variant string) int {
+	if b := Variants[variant]; b != nil && b.maps {
+		return 2
+	}
+	return 0
+}
 
 // FunctionName is the name of the Lambda function of task i.
 func FunctionName(i int) string { return fmt.Sprintf("bench-fn-%d", i) }
@@ -91,43 +181,30 @@ func Build(variant string, n int, outdir string) error {
 	booted := time.Now() // Node started, aws-cdk-lib loaded
 	if b.machine != nil {
 		b.machine(stack, n)
-	} else if b.inGo {
-		flow := fragments.NewWorkflow(stack, jsii.String("Flow"))
-		var first sfn.INextable
-		var chain sfn.Chain
-		for i := 0; i < n; i++ {
-			name := FunctionName(i)
-			fn := awslambda.Function_FromFunctionName(stack, jsii.String(fmt.Sprintf("Fn%d", i)), jsii.String(name))
-			st := b.task(flow, i, fn, name)
-			switch {
-			case first == nil:
-				first = st.(sfn.INextable)
-			case chain == nil:
-				chain = first.Next(st)
-			default:
-				chain = chain.Next(st)
-			}
-		}
-		var def sfn.IChainable = chain
-		if chain == nil {
-			def = first.(sfn.IChainable)
-		}
-		fragments.NewStateMachine(stack, jsii.String("Machine"), def, nil)
 	} else {
-		var chain sfn.Chain
+		var scope constructs.Construct = stack
+		if b.inGo {
+			scope = fragments.NewWorkflow(stack, jsii.String("Flow"))
+		}
+		tasks := make([]sfn.IChainable, n)
 		for i := 0; i < n; i++ {
 			name := FunctionName(i)
 			fn := awslambda.Function_FromFunctionName(stack, jsii.String(fmt.Sprintf("Fn%d", i)), jsii.String(name))
-			st := b.task(stack, i, fn, name)
-			if chain == nil {
-				chain = sfn.Chain_Start(st)
-			} else {
-				chain = chain.Next(st)
-			}
+			tasks[i] = b.task(scope, i, fn, name)
 		}
-		sm := sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(chain)})
-		if b.done != nil {
-			b.done(sm)
+		var def sfn.IChainable
+		if b.maps {
+			def = b.withMaps(stack, scope, tasks)
+		} else {
+			def = b.chain(tasks)
+		}
+		if b.inGo {
+			fragments.NewStateMachine(stack, jsii.String("Machine"), def, nil)
+		} else {
+			sm := sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(def)})
+			if b.done != nil {
+				b.done(sm)
+			}
 		}
 	}
 	built := time.Now()

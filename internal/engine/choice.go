@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"fmt"
+
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
 )
@@ -48,6 +50,11 @@ func (c *lazyChoice) cdk() sfn.Choice {
 
 func (c *lazyChoice) Id() *string { return jsii.String(c.id) }
 
+func (c *lazyChoice) name() string             { return c.id }
+func (c *lazyChoice) isHeld() bool             { return c.real == nil }
+func (c *lazyChoice) cdkState() sfn.IChainable { return c.cdk() }
+func (c *lazyChoice) ends() []sfn.INextable    { return nil } // a Choice continues only through its branches
+
 func (c *lazyChoice) When(condition sfn.Condition, next sfn.IChainable, options *sfn.ChoiceTransitionOptions) sfn.Choice {
 	if c.real != nil {
 		return c.real.When(condition, cdkOf(next), options)
@@ -80,7 +87,7 @@ func (c *lazyChoice) renderable() bool {
 }
 
 // render writes the Choice state: one jsii call per condition.
-func (c *lazyChoice) render(visit func(sfn.IChainable) (string, bool)) (map[string]any, bool) {
+func (c *lazyChoice) render(_ *graphRenderer, visit visitFunc) (map[string]any, bool) {
 	if !c.renderable() {
 		return nil, false
 	}
@@ -121,4 +128,103 @@ func (c *lazyChoice) render(visit func(sfn.IChainable) (string, bool)) (map[stri
 		state["Default"] = name
 	}
 	return state, true
+}
+
+func (c *lazyChoice) transitions(bool) []sfn.IChainable {
+	var out []sfn.IChainable
+	if c.otherwise != nil {
+		out = append(out, c.otherwise)
+	}
+	for _, r := range c.rules {
+		out = append(out, r.next)
+	}
+	return out
+}
+
+// Afterwards continues after the Choice, from the end states its branches
+// reach, as the CDK's Afterwards does. While every state reached is held
+// in Go (or is a CDK Succeed or Fail, which nothing follows), the Choice
+// stays in Go; otherwise it becomes a CDK Choice and the CDK answers.
+func (c *lazyChoice) Afterwards(options *sfn.AfterwardsOptions) sfn.Chain {
+	if c.real != nil {
+		return c.real.Afterwards(options)
+	}
+	var opts sfn.AfterwardsOptions
+	if options != nil {
+		opts = *options
+	}
+	ends, ok := reachableEnds(c, opts.IncludeErrorHandlers != nil && *opts.IncludeErrorHandlers)
+	if !ok {
+		return c.cdk().Afterwards(options)
+	}
+	if opts.IncludeOtherwise != nil && *opts.IncludeOtherwise {
+		if c.otherwise != nil {
+			panic(fmt.Sprintf("'includeOtherwise' set but Choice state %s already has an 'otherwise' transition", c.id))
+		}
+		ends = append(ends, &otherwiseEnd{choice: c})
+	}
+	return &chain{start: c, ends: ends, last: c, asCDK: func() sfn.Chain { return c.cdk().Afterwards(options) }}
+}
+
+// reachableEnds lists the states reachable from start that have no
+// transition of their own and can take a Next (State.findReachableEndStates
+// and filterNextables in the CDK). ok is false when a state on the way is
+// a CDK state other than a Succeed or Fail.
+func reachableEnds(start held, includeErrors bool) (ends []sfn.INextable, ok bool) {
+	seen := map[held]bool{start: true}
+	queue := []held{start}
+	for len(queue) > 0 {
+		h := queue[0]
+		queue = queue[1:]
+		out := h.transitions(includeErrors)
+		if len(out) == 0 {
+			if next, nextable := h.(sfn.INextable); nextable {
+				ends = append(ends, next)
+			}
+			continue
+		}
+		for _, x := range out {
+			if n := heldInGo(x); n != nil {
+				if !seen[n] {
+					seen[n] = true
+					queue = append(queue, n)
+				}
+				continue
+			}
+			if !cdkTerminal(x) {
+				return nil, false
+			}
+		}
+	}
+	return ends, true
+}
+
+// cdkTerminal reports whether x is a CDK Succeed or Fail state, after
+// which nothing can follow (two jsii calls).
+func cdkTerminal(x sfn.IChainable) bool {
+	if _, isChain := x.(*chain); isChain {
+		return false
+	}
+	st := x.StartState()
+	if st == nil {
+		return false
+	}
+	rendered := st.ToStateJson("")
+	if rendered == nil {
+		return false
+	}
+	switch (*rendered)["Type"] {
+	case "Succeed", "Fail":
+		return true
+	}
+	return false
+}
+
+// otherwiseEnd is a Choice's default transition as the end of a chain
+// (Afterwards with IncludeOtherwise): Next sets the Choice's Otherwise.
+type otherwiseEnd struct{ choice *lazyChoice }
+
+func (o *otherwiseEnd) Next(next sfn.IChainable) sfn.Chain {
+	o.choice.Otherwise(next)
+	return &chain{start: o.choice, ends: endsOf(next), last: next}
 }

@@ -39,9 +39,12 @@ func (s *Scope) claim(id string) {
 }
 
 //go:generate go run ./gendelegate -type CustomState -recv "t *lazyTask" -skip Next,AddRetry,AddCatch,Id -out lazy_cdk.go
-//go:generate go run ./gendelegate -type Choice -recv "c *lazyChoice" -skip When,Otherwise,Id -out choice_cdk.go
+//go:generate go run ./gendelegate -type Choice -recv "c *lazyChoice" -skip When,Otherwise,Afterwards,Id -out choice_cdk.go
 //go:generate go run ./gendelegate -type Parallel -recv "p *lazyParallel" -skip Branch,Next,AddRetry,AddCatch,Id -out parallel_cdk.go
 //go:generate go run ./gendelegate -type Pass -recv "p *lazyPass" -skip Next,Id -out pass_cdk.go
+//go:generate go run ./gendelegate -type Map -recv "m *lazyMap" -skip ItemProcessor,Iterator,Next,AddRetry,AddCatch,Id -out map_cdk.go
+//go:generate go run ./gendelegate -type Wait -recv "w *lazyWait" -skip Next,Id -out wait_cdk.go
+//go:generate go run ./gendelegate -type DistributedMap -recv "m *lazyDistributedMap" -skip ItemProcessor,Next,AddRetry,AddCatch,Id -out distributed_map_cdk.go
 
 // lazyTask is a rendered task held in Go. Next, AddRetry and AddCatch are
 // recorded; any other use creates the CDK state (cdk) and applies them.
@@ -84,6 +87,19 @@ func (l *links) addCatch(handler sfn.IChainable, props *sfn.CatchProps) {
 	}
 	checkErrorList(props.Errors)
 	l.catches = append(l.catches, catchRule{handler: handler, props: props})
+}
+
+func (l *links) transitions(includeErrors bool) []sfn.IChainable {
+	var out []sfn.IChainable
+	if l.next != nil {
+		out = append(out, l.next)
+	}
+	if includeErrors {
+		for _, c := range l.catches {
+			out = append(out, c.handler)
+		}
+	}
+	return out
 }
 
 type catchRule struct {
@@ -154,12 +170,15 @@ func checkErrorList(errors *[]*string) {
 	}
 }
 
-// chain is a sequence of states linked in Go: what lazyTask.Next returns.
+// chain is a sequence of states linked in Go: what Next on a state held
+// in Go returns.
 type chain struct {
 	start sfn.IChainable
 	ends  []sfn.INextable
 	last  sfn.IChainable
 	real  sfn.Chain
+	// asCDK, when set, makes the CDK chain (a Choice's Afterwards).
+	asCDK func() sfn.Chain
 }
 
 func (c *chain) Id() *string { return c.last.Id() }
@@ -172,9 +191,12 @@ func (c *chain) Next(next sfn.IChainable) sfn.Chain {
 	if c.real != nil {
 		return c.real.Next(cdkOf(next))
 	}
+	if len(c.ends) == 0 {
+		panic(fmt.Sprintf("Cannot add to chain: last state in chain (%s) does not allow it", *c.last.Id()))
+	}
 	for _, end := range c.ends {
 		switch end.(type) {
-		case *lazyTask, *lazyParallel, *lazyPass:
+		case held, *otherwiseEnd: // they record Next in Go, or convert it themselves
 			end.Next(next)
 		default:
 			end.Next(cdkOf(next))
@@ -188,17 +210,15 @@ func (c *chain) ToSingleState(id *string, props *sfn.ParallelProps) sfn.Parallel
 }
 
 func (c *chain) cdk() sfn.Chain {
+	if c.real == nil && c.asCDK != nil {
+		c.real = c.asCDK()
+	}
 	if c.real == nil {
 		start := cdkOf(c.start).StartState()
 		ends := make([]sfn.INextable, len(c.ends))
 		for i, e := range c.ends {
-			switch v := e.(type) {
-			case *lazyTask:
-				e = v.cdk()
-			case *lazyParallel:
-				e = v.cdk()
-			case *lazyPass:
-				e = v.cdk()
+			if h, ok := e.(held); ok {
+				e = h.cdkState().(sfn.INextable)
 			}
 			ends[i] = e
 		}
@@ -210,15 +230,9 @@ func (c *chain) cdk() sfn.Chain {
 // cdkOf is x as a CDK object: sfnkit states held in Go are created.
 func cdkOf(x sfn.IChainable) sfn.IChainable {
 	switch v := x.(type) {
-	case *lazyTask:
-		return v.cdk()
+	case held:
+		return v.cdkState()
 	case *chain:
-		return v.cdk()
-	case *lazyChoice:
-		return v.cdk()
-	case *lazyParallel:
-		return v.cdk()
-	case *lazyPass:
 		return v.cdk()
 	}
 	return x
@@ -227,35 +241,42 @@ func cdkOf(x sfn.IChainable) sfn.IChainable {
 // endsOf lists the states a chain continues from after x.
 func endsOf(x sfn.IChainable) []sfn.INextable {
 	switch v := x.(type) {
-	case *lazyTask:
-		if v.real == nil {
-			return []sfn.INextable{v}
+	case held:
+		if v.isHeld() {
+			return v.ends()
 		}
 	case *chain:
 		if v.real == nil {
 			return v.ends
 		}
-	case *lazyChoice:
-		if v.real == nil {
-			return nil // a Choice continues only through its branches
-		}
-	case *lazyParallel:
-		if v.real == nil {
-			return []sfn.INextable{v}
-		}
-	case *lazyPass:
-		if v.real == nil {
-			return []sfn.INextable{v}
-		}
 	}
 	return *x.EndStates()
 }
 
-// held is a state held in Go: a task or a Choice.
+// held is an sfnkit state made in a Scope: a Go value until the CDK needs
+// it (cdkState), and rendered by the Go renderer while it is one (isHeld).
 type held interface {
 	sfn.IChainable
+	// name is the state's name in the definition.
 	name() string
+	// isHeld reports that the state is still a Go value only.
+	isHeld() bool
+	// cdkState is the CDK state, created with what was recorded on the
+	// first call.
+	cdkState() sfn.IChainable
+	// ends are the states a chain continues from after this one: itself,
+	// or none (a Choice).
+	ends() []sfn.INextable
+	// render writes the state's JSON; ok is false when the CDK must render
+	// the workflow instead.
+	render(g *graphRenderer, visit visitFunc) (state map[string]any, ok bool)
+	// transitions are the states this one may go to next (Next, a Choice's
+	// branches and default; catch handlers when includeErrors).
+	transitions(includeErrors bool) []sfn.IChainable
 }
+
+// visitFunc names the state x starts with, queueing it for rendering.
+type visitFunc func(x sfn.IChainable) (string, bool)
 
 func (t *lazyTask) name() string {
 	if t.r.Name != "" {
@@ -263,27 +284,15 @@ func (t *lazyTask) name() string {
 	}
 	return t.id
 }
-func (c *lazyChoice) name() string   { return c.id }
-func (p *lazyParallel) name() string { return p.id }
-func (p *lazyPass) name() string     { return p.id }
+func (t *lazyTask) isHeld() bool             { return t.real == nil }
+func (t *lazyTask) cdkState() sfn.IChainable { return t.cdk() }
+func (t *lazyTask) ends() []sfn.INextable    { return []sfn.INextable{t} }
 
 // heldInGo is the first state of x if it is an sfnkit state still held in Go.
 func heldInGo(x sfn.IChainable) held {
 	switch v := x.(type) {
-	case *lazyTask:
-		if v.real == nil {
-			return v
-		}
-	case *lazyChoice:
-		if v.real == nil {
-			return v
-		}
-	case *lazyParallel:
-		if v.real == nil {
-			return v
-		}
-	case *lazyPass:
-		if v.real == nil {
+	case held:
+		if v.isHeld() {
 			return v
 		}
 	case *chain:

@@ -51,6 +51,11 @@ func (p *lazyParallel) cdk() sfn.Parallel {
 
 func (p *lazyParallel) Id() *string { return jsii.String(p.id) }
 
+func (p *lazyParallel) name() string             { return p.id }
+func (p *lazyParallel) isHeld() bool             { return p.real == nil }
+func (p *lazyParallel) cdkState() sfn.IChainable { return p.cdk() }
+func (p *lazyParallel) ends() []sfn.INextable    { return []sfn.INextable{p} }
+
 func (p *lazyParallel) Branch(branches ...sfn.IChainable) sfn.Parallel {
 	if p.real != nil {
 		for _, b := range branches {
@@ -87,7 +92,7 @@ func (p *lazyParallel) AddCatch(handler sfn.IChainable, props *sfn.CatchProps) s
 
 // render writes the Parallel state, each branch a graph of its own whose
 // states' names are unique with the workflow's.
-func (p *lazyParallel) render(g *graphRenderer, visit func(sfn.IChainable) (string, bool)) (map[string]any, bool) {
+func (p *lazyParallel) render(g *graphRenderer, visit visitFunc) (map[string]any, bool) {
 	pp := p.props
 	if pp.QueryLanguage != "" || pp.StateName != nil || pp.Assign != nil || pp.Outputs != nil || pp.Arguments != nil || len(p.branches) == 0 {
 		return nil, false
@@ -97,15 +102,14 @@ func (p *lazyParallel) render(g *graphRenderer, visit func(sfn.IChainable) (stri
 		state["Comment"] = *pp.Comment
 	}
 	for key, path := range map[string]*string{"InputPath": pp.InputPath, "OutputPath": pp.OutputPath, "ResultPath": pp.ResultPath} {
-		switch {
-		case path == nil:
-		case *path == Discard:
-			state[key] = nil
-		case len(*path) == 0 || (*path)[0] != '$':
-			return nil, false // the CDK's own checks and tokens
-		default:
-			state[key] = *path
+		if path == nil {
+			continue
 		}
+		v, ok := jsonPathField(*path)
+		if !ok {
+			return nil, false
+		}
+		state[key] = v
 	}
 	for key, fields := range map[string]*map[string]interface{}{"Parameters": pp.Parameters, "ResultSelector": pp.ResultSelector} {
 		if fields == nil {

@@ -40,6 +40,11 @@ func (p *lazyPass) cdk() sfn.Pass {
 
 func (p *lazyPass) Id() *string { return jsii.String(p.id) }
 
+func (p *lazyPass) name() string             { return p.id }
+func (p *lazyPass) isHeld() bool             { return p.real == nil }
+func (p *lazyPass) cdkState() sfn.IChainable { return p.cdk() }
+func (p *lazyPass) ends() []sfn.INextable    { return []sfn.INextable{p} }
+
 func (p *lazyPass) Next(next sfn.IChainable) sfn.Chain {
 	if p.real != nil {
 		return p.real.Next(cdkOf(next))
@@ -48,7 +53,7 @@ func (p *lazyPass) Next(next sfn.IChainable) sfn.Chain {
 }
 
 // render writes the Pass state as the CDK does (one jsii call for a Result).
-func (p *lazyPass) render(visit func(sfn.IChainable) (string, bool)) (map[string]any, bool) {
+func (p *lazyPass) render(_ *graphRenderer, visit visitFunc) (map[string]any, bool) {
 	pp := p.props
 	if pp.QueryLanguage != "" || pp.StateName != nil || pp.Assign != nil || pp.Outputs != nil {
 		return nil, false
@@ -58,13 +63,14 @@ func (p *lazyPass) render(visit func(sfn.IChainable) (string, bool)) (map[string
 		state["Comment"] = *pp.Comment
 	}
 	for key, path := range map[string]*string{"InputPath": pp.InputPath, "OutputPath": pp.OutputPath, "ResultPath": pp.ResultPath} {
-		switch {
-		case path == nil:
-		case len(*path) == 0 || (*path)[0] != '$':
-			return nil, false // DISCARD and tokens: the CDK's own handling
-		default:
-			state[key] = *path
+		if path == nil {
+			continue
 		}
+		v, ok := jsonPathField(*path)
+		if !ok {
+			return nil, false
+		}
+		state[key] = v
 	}
 	if pp.Parameters != nil {
 		v, err := Convert(*pp.Parameters)

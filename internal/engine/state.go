@@ -36,6 +36,15 @@ type state struct {
 	metered
 }
 
+// plainState is a task with no statements, no StateName and no deferred
+// problem: it overrides nothing, so jsii never calls back into Go for it.
+type plainState struct {
+	sfn.CustomState
+	metered
+}
+
+func (s *plainState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
+
 func (s *state) WhenBoundToGraph(graph sfn.StateGraph) {
 	graph.RegisterState(s) // what State.whenBoundToGraph does
 	statementsFor(graph).add(s.r.Statements)
@@ -123,6 +132,12 @@ func newCDKState(scope constructs.Construct, id *string, r *Rendered) Task {
 		sfn.NewCustomState_Override(s, scope, id, props)
 		return s
 	}
+	if len(r.Statements) == 0 {
+		s := &plainState{}
+		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
+		sfn.NewCustomState_Override(s, scope, id, props)
+		return s
+	}
 	s := &state{}
 	s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
 	sfn.NewCustomState_Override(s, scope, id, props)
@@ -197,6 +212,13 @@ var envCache sync.Map
 // graphStatements merges the statements registered on one state graph:
 // each distinct (actions, conditions) pair becomes one PolicyStatement,
 // created once and grown with AddResources, instead of one per task.
+//
+// (A Lazy resource list per group would save the AddResources call per
+// task, but the CDK dedupes identical statements of a role — the same
+// statement registered by several branches — before it estimates the
+// policy's size, and Lazy statements never compare equal: large workflows
+// with many branches then overflow into ManagedPolicies. Concrete
+// statements keep the CDK's own result.)
 type graphStatements struct {
 	mu     sync.Mutex
 	graph  sfn.StateGraph

@@ -22,6 +22,8 @@ type Workflow struct {
 	StartAt    string
 	States     map[string]map[string]any
 	Statements []iampolicy.Statement // merged
+	// DistributedMaps are the labels of its Distributed Maps (nil: none).
+	DistributedMaps []*string
 }
 
 // maxStateName is the longest state name Step Functions accepts.
@@ -41,7 +43,7 @@ func RenderWorkflow(start sfn.IChainable, seconds func(awscdk.Duration) float64)
 	case len(g.problems) > 0:
 		return nil, false, fmt.Errorf("%s", strings.Join(g.problems, "; "))
 	}
-	return &Workflow{StartAt: startAt, States: states, Statements: iampolicy.Merge(g.stmts...)}, true, nil
+	return &Workflow{StartAt: startAt, States: states, Statements: iampolicy.Merge(g.stmts...), DistributedMaps: g.distributedMaps}, true, nil
 }
 
 // graphRenderer renders a workflow and the branches nested in it, with
@@ -52,6 +54,8 @@ type graphRenderer struct {
 	stmts    []iampolicy.Statement
 	problems []string
 	failure  error // a definition Step Functions would reject
+	// distributedMaps are the labels of the Distributed Maps rendered.
+	distributedMaps []*string
 }
 
 func (g *graphRenderer) claim(name string) bool {
@@ -104,21 +108,7 @@ func (g *graphRenderer) graph(start sfn.IChainable) (startAt string, states map[
 		if !g.claim(name) {
 			return "", nil, false
 		}
-		var state map[string]any
-		switch h := h.(type) {
-		case *lazyChoice:
-			state, ok = h.render(visit)
-		case *lazyParallel:
-			state, ok = h.render(g, visit)
-		case *lazyPass:
-			state, ok = h.render(visit)
-		case *lazyTask:
-			state, ok = h.render(visit, g.seconds)
-			g.stmts = append(g.stmts, h.r.Statements...)
-			for _, p := range h.r.Deferred {
-				g.problems = append(g.problems, name+": "+p)
-			}
-		}
+		state, ok := h.render(g, visit)
 		if !ok {
 			return "", nil, false
 		}
@@ -128,19 +118,23 @@ func (g *graphRenderer) graph(start sfn.IChainable) (startAt string, states map[
 }
 
 // render writes the task's state: its JSON, Next or End, and the retries
-// and catches recorded in Go.
-func (t *lazyTask) render(visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) (map[string]any, bool) {
+// and catches recorded in Go; its statements and deferred problems go to g.
+func (t *lazyTask) render(g *graphRenderer, visit visitFunc) (map[string]any, bool) {
 	state := make(map[string]any, len(t.r.JSON)+3)
 	for k, v := range t.r.JSON {
 		state[k] = v
 	}
-	return state, t.links.render(state, visit, seconds)
+	g.stmts = append(g.stmts, t.r.Statements...)
+	for _, p := range t.r.Deferred {
+		g.problems = append(g.problems, t.name()+": "+p)
+	}
+	return state, t.links.render(state, visit, g.seconds)
 }
 
 // render adds Next or End, Retry and Catch to state. Rules written in the
 // state's own JSON (a CustomTask's) follow the recorded ones, as the CDK
 // puts them.
-func (l *links) render(state map[string]any, visit func(sfn.IChainable) (string, bool), seconds func(awscdk.Duration) float64) bool {
+func (l *links) render(state map[string]any, visit visitFunc, seconds func(awscdk.Duration) float64) bool {
 	if l.catchesNeedCDK() {
 		return false
 	}
@@ -320,6 +314,9 @@ func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.St
 		p.DefinitionSubstitutions = &subs
 	}
 	sm := sfn.NewStateMachine(scope, id, &p)
+	if len(w.DistributedMaps) > 0 {
+		grantDistributedMaps(sm, w.DistributedMaps)
+	}
 	for _, s := range w.Statements {
 		sm.AddToRolePolicy(policyStatement(s))
 	}

@@ -19,10 +19,13 @@ import (
 )
 
 var interfaces = map[string]reflect.Type{
-	"CustomState": reflect.TypeOf((*sfn.CustomState)(nil)).Elem(),
-	"Choice":      reflect.TypeOf((*sfn.Choice)(nil)).Elem(),
-	"Parallel":    reflect.TypeOf((*sfn.Parallel)(nil)).Elem(),
-	"Pass":        reflect.TypeOf((*sfn.Pass)(nil)).Elem(),
+	"CustomState":    reflect.TypeOf((*sfn.CustomState)(nil)).Elem(),
+	"Choice":         reflect.TypeOf((*sfn.Choice)(nil)).Elem(),
+	"Parallel":       reflect.TypeOf((*sfn.Parallel)(nil)).Elem(),
+	"Pass":           reflect.TypeOf((*sfn.Pass)(nil)).Elem(),
+	"Map":            reflect.TypeOf((*sfn.Map)(nil)).Elem(),
+	"Wait":           reflect.TypeOf((*sfn.Wait)(nil)).Elem(),
+	"DistributedMap": reflect.TypeOf((*sfn.DistributedMap)(nil)).Elem(),
 }
 
 func main() {

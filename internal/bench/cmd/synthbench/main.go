@@ -12,10 +12,20 @@
 // at least 1), BENCH_WORKFLOW (mix, the default: Lambda, activity,
 // StartExecution, ECS RunTask, SNS, SQS and DynamoDB tasks round robin; or
 // lambda: Lambda tasks only), BENCH_VARIANTS (extra variants to time
-// besides the compared pair, by default sfnkit's tasks used as CDK states;
-// -list prints them). The last lines, one per N, are
+// besides the four the bench line needs; by default, for the mix, the
+// workflow with a Map and a Distributed Map, sfnkit's and the CDK's; -list
+// prints them). Always timed: sfnkit's Workflow path, the CDK's tasks,
+// sfnkit's tasks used as CDK states (the drop-in path) and the import-only
+// baseline (the same resources imported, no task). The last lines, one per
+// N, are
 //
-//	bench: n=<N> sfnkit=<s> cdk=<s> ratio=<sfnkit/cdk> def_bytes=<sfnkit>/<cdk> statements=<sfnkit>/<cdk>
+//	bench: n=<N> sfnkit=<s> cdk=<s> ratio=<sfnkit/cdk> cdkstates=<s> cdkstates_ratio=<cdkstates/cdk>
+//	       baseline=<s> marginal_ratio=<(sfnkit-baseline)/(cdk-baseline)> [maps_ratio=<sfnkit maps/cdk maps>]
+//	       def_bytes=<sfnkit>/<cdk> statements=<sfnkit>/<cdk>
+//
+// (one line each). -calls counts the jsii messages of each variant per task
+// instead (JSII_DEBUG at two sizes, the difference divided by the tasks
+// between them): where the per-task cost goes, on a machine of any load.
 package main
 
 import (
@@ -37,6 +47,7 @@ func main() {
 	n := flag.Int("n", 10, "worker: number of tasks")
 	out := flag.String("out", "", "worker: cloud assembly directory")
 	list := flag.Bool("list", false, "list the variants")
+	calls := flag.Bool("calls", false, "count the jsii messages per task of each variant instead of timing")
 	flag.Parse()
 	if *list {
 		for _, name := range bench.VariantNames() {
@@ -46,6 +57,13 @@ func main() {
 	}
 	if *worker != "" {
 		bench.Worker(*worker, *n, *out)
+		return
+	}
+	if *calls {
+		if err := countCalls(); err != nil {
+			fmt.Fprintln(os.Stderr, "synthbench:", err)
+			os.Exit(1)
+		}
 		return
 	}
 	if err := drive(); err != nil {
@@ -83,20 +101,14 @@ func drive() error {
 	if err != nil || runs < 1 {
 		return fmt.Errorf("BENCH_RUNS: want a positive number, got %q", os.Getenv("BENCH_RUNS"))
 	}
-	// The compared pair, the mixed workflow or Lambda tasks only: sfnkit's
-	// tasks built in a fragments.Workflow against the CDK's tasks. Also
-	// timed by default: sfnkit's tasks used as CDK states.
-	ours, theirs, extra := "sfnkit-mix", "cdk-mix", "sfnkit-mix-cdkstates"
-	switch w := env("BENCH_WORKFLOW", "mix"); w {
-	case "mix":
-	case "lambda":
-		ours, theirs, extra = "sfnkit", "cdk", "sfnkit-cdkstates"
-	default:
-		return fmt.Errorf("BENCH_WORKFLOW: want mix or lambda, got %q", w)
+	w, err := workflow()
+	if err != nil {
+		return err
 	}
-	variants := []string{ours, theirs}
-	for _, v := range strings.Split(env("BENCH_VARIANTS", extra), ",") {
-		if v = strings.TrimSpace(v); v != "" && v != ours && v != theirs {
+	ours, theirs := w.ours, w.theirs
+	variants := w.variants()
+	for _, v := range strings.Split(env("BENCH_VARIANTS", strings.Join(w.extras, ",")), ",") {
+		if v = strings.TrimSpace(v); v != "" && !contains(variants, v) {
 			if bench.Doc(v) == "" {
 				return fmt.Errorf("BENCH_VARIANTS: unknown variant %q; known: %s", v, strings.Join(bench.VariantNames(), ", "))
 			}
@@ -113,9 +125,10 @@ func drive() error {
 	}
 	defer os.RemoveAll(tmp)
 
-	// One untimed run of each to warm the page cache and the jsii runtime.
+	// One untimed run of each (3 tasks: the maps variants need as many) to
+	// warm the page cache and the jsii runtime.
 	for _, v := range variants {
-		if _, _, _, _, err := run(self, tmp, v, 1); err != nil {
+		if _, _, _, _, err := run(self, tmp, v, 3); err != nil {
 			return err
 		}
 	}
@@ -159,10 +172,15 @@ func drive() error {
 	}
 	fmt.Println()
 	for _, n := range ns {
-		s, c := results[n][ours], results[n][theirs]
-		fmt.Printf("bench: n=%d sfnkit=%.3f cdk=%.3f ratio=%.3f def_bytes=%d/%d statements=%d/%d\n", n,
-			s.median().Seconds(), c.median().Seconds(), s.median().Seconds()/c.median().Seconds(),
-			s.stats.DefBytes, c.stats.DefBytes, s.stats.Statements, c.stats.Statements)
+		r := results[n]
+		s, c := r[ours].median().Seconds(), r[theirs].median().Seconds()
+		drop, base := r[w.cdkstates].median().Seconds(), r[w.baseline].median().Seconds()
+		line := fmt.Sprintf("bench: n=%d sfnkit=%.3f cdk=%.3f ratio=%.3f cdkstates=%.3f cdkstates_ratio=%.3f baseline=%.3f marginal_ratio=%.3f",
+			n, s, c, s/c, drop, drop/c, base, (s-base)/(c-base))
+		if m, cm := r[w.maps], r[w.cdkMaps]; m != nil && cm != nil {
+			line += fmt.Sprintf(" maps=%.3f cdk_maps=%.3f maps_ratio=%.3f", m.median().Seconds(), cm.median().Seconds(), m.median().Seconds()/cm.median().Seconds())
+		}
+		fmt.Printf("%s def_bytes=%d/%d statements=%d/%d\n", line, r[ours].stats.DefBytes, r[theirs].stats.DefBytes, r[ours].stats.Statements, r[theirs].stats.Statements)
 	}
 	return nil
 }
@@ -202,8 +220,8 @@ func run(self, tmp, variant string, n int) (wall, cpu time.Duration, ph phases, 
 	if st, err = bench.Analyze(out); err != nil {
 		return 0, 0, ph, st, fmt.Errorf("worker %s n=%d: %v", variant, n, err)
 	}
-	if st.States != n {
-		return 0, 0, ph, st, fmt.Errorf("worker %s n=%d: %d states in the definition", variant, n, st.States)
+	if want := n + bench.ExtraStates(variant); st.States != want {
+		return 0, 0, ph, st, fmt.Errorf("worker %s n=%d: %d states in the definition, want %d", variant, n, st.States, want)
 	}
 	return wall, cpu, ph, st, nil
 }
@@ -233,4 +251,38 @@ func ints(s string) ([]int, error) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// benchWorkflow names the variants of one workflow the bench line needs.
+type benchWorkflow struct {
+	ours, theirs, cdkstates, baseline string
+	maps, cdkMaps                     string // optional
+	extras                            []string
+}
+
+func (w benchWorkflow) variants() []string {
+	return []string{w.ours, w.theirs, w.cdkstates, w.baseline}
+}
+
+// workflow is BENCH_WORKFLOW's variants: the mixed chain (the default) or
+// Lambda tasks only.
+func workflow() (benchWorkflow, error) {
+	switch w := env("BENCH_WORKFLOW", "mix"); w {
+	case "mix":
+		return benchWorkflow{ours: "sfnkit-mix", theirs: "cdk-mix", cdkstates: "sfnkit-mix-cdkstates", baseline: "baseline-mix",
+			maps: "sfnkit-mix-maps", cdkMaps: "cdk-mix-maps", extras: []string{"sfnkit-mix-maps", "cdk-mix-maps"}}, nil
+	case "lambda":
+		return benchWorkflow{ours: "sfnkit", theirs: "cdk", cdkstates: "sfnkit-cdkstates", baseline: "baseline"}, nil
+	default:
+		return benchWorkflow{}, fmt.Errorf("BENCH_WORKFLOW: want mix or lambda, got %q", w)
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
