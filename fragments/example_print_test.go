@@ -30,7 +30,9 @@ func printStates(stack awscdk.Stack) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		var def struct{ States map[string]struct{ Type string } }
+		var def struct {
+			States map[string]struct{ Type string }
+		}
 		_ = json.Unmarshal([]byte(cdktest.Flatten(tpl.Resources[id].Properties["DefinitionString"])), &def)
 		names := make([]string, 0, len(def.States))
 		for name, s := range def.States {

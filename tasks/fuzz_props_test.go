@@ -30,7 +30,7 @@ var constructors = map[string]any{
 	"HttpInvoke": tasks.NewHttpInvoke, "CallApiGatewayRestApiEndpoint": tasks.NewCallApiGatewayRestApiEndpoint,
 	"CallApiGatewayHttpApiEndpoint": tasks.NewCallApiGatewayHttpApiEndpoint, "EvaluateExpression": tasks.NewEvaluateExpression,
 	"CallAwsServiceCrossRegion": tasks.NewCallAwsServiceCrossRegion,
-	"EksRunJob": tasks.NewEksRunJob, "EksCreateCluster": tasks.NewEksCreateCluster, "EksDeleteCluster": tasks.NewEksDeleteCluster,
+	"EksRunJob":                 tasks.NewEksRunJob, "EksCreateCluster": tasks.NewEksCreateCluster, "EksDeleteCluster": tasks.NewEksDeleteCluster,
 	"EksCreateNodegroup": tasks.NewEksCreateNodegroup, "EksDeleteNodegroup": tasks.NewEksDeleteNodegroup,
 	"EksCreateFargateProfile": tasks.NewEksCreateFargateProfile, "EksDeleteFargateProfile": tasks.NewEksDeleteFargateProfile,
 	"SageMakerCreateLabelingJob": tasks.NewSageMakerCreateLabelingJob,

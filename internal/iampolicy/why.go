@@ -99,7 +99,9 @@ func WildcardReason(actions []string, resource string) string {
 			}
 			return strings.Join(actions, ", ") + verb + ` only Resource "*": the Service Authorization Reference lists no resource type for it`
 		}
-	case strings.HasSuffix(resource, ":job/*") && all(func(a string) bool { return a == "batch:TerminateJob" || a == "batch:SubmitJob" || a == "batch:TagResource" }):
+	case strings.HasSuffix(resource, ":job/*") && all(func(a string) bool {
+		return a == "batch:TerminateJob" || a == "batch:SubmitJob" || a == "batch:TagResource"
+	}):
 		return "batch:SubmitJob, TagResource and TerminateJob act on job/<job ID>, and AWS Batch assigns the ID when the job is submitted (Service Authorization Reference: AWS Batch, resource type job)"
 	case strings.Contains(resource, ":task/") && strings.HasSuffix(resource, "/*") &&
 		all(func(a string) bool { return a == "ecs:StopTask" || a == "ecs:DescribeTasks" }):
