@@ -100,7 +100,10 @@ var optimized = map[string]integration{
 	"emr-containers:deleteVirtualCluster": {model: "emr-containers", op: "DeleteVirtualCluster"},
 	"emr-containers:startJobRun":          {model: "emr-containers", op: "StartJobRun"},
 
-	"eks:createCluster":        {model: "eks", op: "CreateCluster"},
+	// DeletionProtection is newer than the table's model snapshot.
+	"eks:createCluster": {model: "eks", op: "CreateCluster", edit: func(e *editor) {
+		e.add("DeletionProtection", &Shape{Kind: Boolean}, false)
+	}},
 	"eks:deleteCluster":        {model: "eks", op: "DeleteCluster"},
 	"eks:createFargateProfile": {model: "eks", op: "CreateFargateProfile"},
 	"eks:deleteFargateProfile": {model: "eks", op: "DeleteFargateProfile"},

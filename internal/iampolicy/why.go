@@ -104,8 +104,8 @@ func WildcardReason(actions []string, resource string) string {
 	}):
 		return "batch:SubmitJob, TagResource and TerminateJob act on job/<job ID>, and AWS Batch assigns the ID when the job is submitted (Service Authorization Reference: AWS Batch, resource type job)"
 	case strings.Contains(resource, ":task/") && strings.HasSuffix(resource, "/*") &&
-		all(func(a string) bool { return a == "ecs:StopTask" || a == "ecs:DescribeTasks" }):
-		return "ecs:StopTask and ecs:DescribeTasks act on task/<cluster>/<task ID>, and Amazon ECS assigns the ID when the task starts; scoped to the cluster (Service Authorization Reference: Amazon ECS, resource type task)"
+		all(func(a string) bool { return a == "ecs:StopTask" || a == "ecs:DescribeTasks" || a == "ecs:TagResource" }):
+		return "ecs:StopTask, DescribeTasks and TagResource (tags on create) act on task/<cluster>/<task ID>, and Amazon ECS assigns the ID when the task starts; scoped to the cluster (Service Authorization Reference: Amazon ECS, resource type task)"
 	case strings.HasSuffix(resource, "/jobruns/*") &&
 		all(func(a string) bool { return strings.HasPrefix(a, "emr-serverless:") }):
 		return "EMR Serverless assigns the job run ID at StartJobRun; scoped to the application (Service Authorization Reference: EMR Serverless, resource type jobRun)"
