@@ -143,7 +143,7 @@ func ExampleNewBatchSubmitJob() {
 	//   "Resource": "arn:${AWS::Partition}:states:::batch:submitJob.sync",
 	//   "Type": "Task"
 	// }
-	// Allow [batch:SubmitJob] on [arn:aws:batch:eu-west-1:123456789012:job-definition/report:3 arn:aws:batch:eu-west-1:123456789012:job-queue/default]
+	// Allow [batch:SubmitJob] on [arn:${AWS::Partition}:batch:eu-west-1:123456789012:job/* arn:aws:batch:eu-west-1:123456789012:job-definition/report:3 arn:aws:batch:eu-west-1:123456789012:job-queue/default]
 	// Allow [batch:DescribeJobs] on [*]
 	// Allow [batch:TerminateJob] on [arn:${AWS::Partition}:batch:eu-west-1:123456789012:job/*]
 	// Allow [events:PutTargets events:PutRule events:DescribeRule] on [arn:${AWS::Partition}:events:eu-west-1:123456789012:rule/StepFunctionsGetEventsForBatchJobsRule]
