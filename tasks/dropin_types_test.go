@@ -22,6 +22,8 @@ var twinProps = []struct{ cdk, ours any }{
 	{cdktasks.AthenaStopQueryExecutionProps{}, tasks.AthenaStopQueryExecutionProps{}},
 	{cdktasks.BatchSubmitJobProps{}, tasks.BatchSubmitJobProps{}},
 	{cdktasks.CallAwsServiceProps{}, tasks.CallAwsServiceProps{}},
+	{cdktasks.CodeBuildStartBuildProps{}, tasks.CodeBuildStartBuildProps{}},
+	{cdktasks.CodeBuildStartBuildBatchProps{}, tasks.CodeBuildStartBuildBatchProps{}},
 	{cdktasks.DynamoDeleteItemProps{}, tasks.DynamoDeleteItemProps{}},
 	{cdktasks.DynamoGetItemProps{}, tasks.DynamoGetItemProps{}},
 	{cdktasks.DynamoPutItemProps{}, tasks.DynamoPutItemProps{}},
