@@ -38,6 +38,8 @@ var twinProps = []struct{ cdk, ours any }{
 	{cdktasks.EmrSetClusterTerminationProtectionProps{}, tasks.EmrSetClusterTerminationProtectionProps{}},
 	{cdktasks.EmrTerminateClusterProps{}, tasks.EmrTerminateClusterProps{}},
 	{cdktasks.EventBridgePutEventsProps{}, tasks.EventBridgePutEventsProps{}},
+	{cdktasks.GlueDataBrewStartJobRunProps{}, tasks.GlueDataBrewStartJobRunProps{}},
+	{cdktasks.GlueStartCrawlerRunProps{}, tasks.GlueStartCrawlerRunProps{}},
 	{cdktasks.GlueStartJobRunProps{}, tasks.GlueStartJobRunProps{}},
 	{cdktasks.LambdaInvokeProps{}, tasks.LambdaInvokeProps{}},
 	{cdktasks.SageMakerCreateEndpointProps{}, tasks.SageMakerCreateEndpointProps{}},
