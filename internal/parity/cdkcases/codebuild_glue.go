@@ -20,7 +20,6 @@ import (
 // cbProject is the project the CDK's CodeBuild tests build.
 func cbProject(scope constructs.Construct) awscodebuild.Project {
 	return awscodebuild.NewProject(scope, jsii.String("Project"), &awscodebuild.ProjectProps{
-		ProjectName: jsii.String("MyTestProject"),
 		BuildSpec: awscodebuild.BuildSpec_FromObject(&map[string]interface{}{
 			"version": "0.2",
 			"batch":   map[string]interface{}{"build-list": []interface{}{map[string]interface{}{"identifier": "id", "buildspec": `version: 0.2\nphases:\n  build:\n    commands:\n      - echo "Hello, CodeBuild!"`}}},
