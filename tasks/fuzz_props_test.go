@@ -61,6 +61,15 @@ var constructors = map[string]any{
 	"SageMakerCreateTransformJob": tasks.NewSageMakerCreateTransformJob, "SageMakerUpdateEndpoint": tasks.NewSageMakerUpdateEndpoint,
 	"SnsPublish": tasks.NewSnsPublish, "SqsSendMessage": tasks.NewSqsSendMessage,
 	"StepFunctionsInvokeActivity": tasks.NewStepFunctionsInvokeActivity, "StepFunctionsStartExecution": tasks.NewStepFunctionsStartExecution,
+	"CodeBuildStartBuild": tasks.NewCodeBuildStartBuild, "CodeBuildStartBuildBatch": tasks.NewCodeBuildStartBuildBatch,
+	"CodeBuildStopBuild": tasks.NewCodeBuildStopBuild, "CodeBuildBatchDeleteBuilds": tasks.NewCodeBuildBatchDeleteBuilds,
+	"CodeBuildBatchGetReports": tasks.NewCodeBuildBatchGetReports, "CodeBuildStopBuildBatch": tasks.NewCodeBuildStopBuildBatch,
+	"CodeBuildRetryBuildBatch": tasks.NewCodeBuildRetryBuildBatch, "CodeBuildDeleteBuildBatch": tasks.NewCodeBuildDeleteBuildBatch,
+	"EmrContainersCreateVirtualCluster": tasks.NewEmrContainersCreateVirtualCluster, "EmrContainersDeleteVirtualCluster": tasks.NewEmrContainersDeleteVirtualCluster,
+	"EmrContainersStartJobRun": tasks.NewEmrContainersStartJobRun, "EmrServerlessCreateApplication": tasks.NewEmrServerlessCreateApplication,
+	"EmrServerlessStartApplication": tasks.NewEmrServerlessStartApplication, "EmrServerlessStopApplication": tasks.NewEmrServerlessStopApplication,
+	"EmrServerlessDeleteApplication": tasks.NewEmrServerlessDeleteApplication, "EmrServerlessCancelJobRun": tasks.NewEmrServerlessCancelJobRun,
+	"GlueStartCrawlerRun": tasks.NewGlueStartCrawlerRun, "GlueDataBrewStartJobRun": tasks.NewGlueDataBrewStartJobRun,
 }
 
 // TestPropsFuzzer builds every constructor with generated props: nil,
