@@ -85,14 +85,18 @@ func TestGlueCrawlerAndDataBrewErrors(t *testing.T) {
 		build func(s awscdk.Stack)
 		want  string
 	}{
-		{"no crawler", func(s awscdk.Stack) { tasks.NewGlueStartCrawlerRun(s, jsii.String("T"), &tasks.GlueStartCrawlerRunProps{}) }, "CrawlerName: required"},
+		{"no crawler", func(s awscdk.Stack) {
+			tasks.NewGlueStartCrawlerRun(s, jsii.String("T"), &tasks.GlueStartCrawlerRunProps{})
+		}, "CrawlerName: required"},
 		{"crawler name on two lines", func(s awscdk.Stack) {
 			tasks.NewGlueStartCrawlerRun(s, jsii.String("T"), &tasks.GlueStartCrawlerRunProps{CrawlerName: jsii.String("a\nb")})
 		}, "CrawlerName: \"a\\nb\" must be 1 to 255 characters on one line"},
 		{"crawler has no .sync", func(s awscdk.Stack) {
 			tasks.NewGlueStartCrawlerRun(s, jsii.String("T"), &tasks.GlueStartCrawlerRunProps{CrawlerName: jsii.String("c"), IntegrationPattern: sfn.IntegrationPattern_RUN_JOB})
 		}, "RUN_JOB is not supported by aws-sdk:glue:startCrawler; supported: REQUEST_RESPONSE, WAIT_FOR_TASK_TOKEN"},
-		{"no databrew job", func(s awscdk.Stack) { tasks.NewGlueDataBrewStartJobRun(s, jsii.String("T"), &tasks.GlueDataBrewStartJobRunProps{}) }, "Name: required"},
+		{"no databrew job", func(s awscdk.Stack) {
+			tasks.NewGlueDataBrewStartJobRun(s, jsii.String("T"), &tasks.GlueDataBrewStartJobRunProps{})
+		}, "Name: required"},
 		{"databrew name too long", func(s awscdk.Stack) {
 			tasks.NewGlueDataBrewStartJobRun(s, jsii.String("T"), &tasks.GlueDataBrewStartJobRunProps{Name: jsii.String(strings.Repeat("j", 241))})
 		}, "Name: must be 1 to 240 characters, got 241"},
