@@ -34,6 +34,15 @@ var constructors = map[string]any{
 	"EksCreateNodegroup": tasks.NewEksCreateNodegroup, "EksDeleteNodegroup": tasks.NewEksDeleteNodegroup,
 	"EksCreateFargateProfile": tasks.NewEksCreateFargateProfile, "EksDeleteFargateProfile": tasks.NewEksDeleteFargateProfile,
 	"SageMakerCreateLabelingJob": tasks.NewSageMakerCreateLabelingJob,
+	"CodeBuildStartBuild":        tasks.NewCodeBuildStartBuild, "CodeBuildStartBuildBatch": tasks.NewCodeBuildStartBuildBatch,
+	"CodeBuildStopBuild": tasks.NewCodeBuildStopBuild, "CodeBuildBatchDeleteBuilds": tasks.NewCodeBuildBatchDeleteBuilds,
+	"CodeBuildBatchGetReports": tasks.NewCodeBuildBatchGetReports, "CodeBuildStopBuildBatch": tasks.NewCodeBuildStopBuildBatch,
+	"CodeBuildRetryBuildBatch": tasks.NewCodeBuildRetryBuildBatch, "CodeBuildDeleteBuildBatch": tasks.NewCodeBuildDeleteBuildBatch,
+	"EmrContainersCreateVirtualCluster": tasks.NewEmrContainersCreateVirtualCluster, "EmrContainersDeleteVirtualCluster": tasks.NewEmrContainersDeleteVirtualCluster,
+	"EmrContainersStartJobRun": tasks.NewEmrContainersStartJobRun, "EmrServerlessCreateApplication": tasks.NewEmrServerlessCreateApplication,
+	"EmrServerlessStartApplication": tasks.NewEmrServerlessStartApplication, "EmrServerlessStopApplication": tasks.NewEmrServerlessStopApplication,
+	"EmrServerlessDeleteApplication": tasks.NewEmrServerlessDeleteApplication, "EmrServerlessCancelJobRun": tasks.NewEmrServerlessCancelJobRun,
+	"GlueStartCrawlerRun": tasks.NewGlueStartCrawlerRun, "GlueDataBrewStartJobRun": tasks.NewGlueDataBrewStartJobRun,
 }
 
 // TestPropsFuzzer builds every task constructor with generated props: each

@@ -6,6 +6,7 @@ import (
 	awscdk "github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigateway"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsbedrock"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscodebuild"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsecs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseks"
@@ -16,6 +17,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssqs"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawscodebuild"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsdynamodb"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsstepfunctions"
@@ -1001,6 +1003,168 @@ func CallAwsServiceCrossRegion_Jsonata(scope constructs.Construct, id *string, p
 	})
 }
 
+// CodeBuildStartBuildJsonPathProps are the props of CodeBuildStartBuild_JsonPath: the fields the CDK's CodeBuildStartBuildJsonPathProps has,
+// typed and documented as in CodeBuildStartBuildProps.
+type CodeBuildStartBuildJsonPathProps struct {
+	Comment                      *string
+	QueryLanguage                sfn.QueryLanguage
+	StateName                    *string
+	Credentials                  *sfn.Credentials
+	Heartbeat                    awscdk.Duration
+	HeartbeatTimeout             sfn.Timeout
+	IntegrationPattern           sfn.IntegrationPattern
+	TaskTimeout                  sfn.Timeout
+	Timeout                      awscdk.Duration
+	Assign                       *map[string]interface{}
+	InputPath                    *string
+	OutputPath                   *string
+	ResultPath                   *string
+	ResultSelector               *map[string]interface{}
+	Project                      interfacesawscodebuild.IProjectRef
+	EnvironmentVariablesOverride *map[string]*awscodebuild.BuildEnvironmentVariable
+}
+
+// CodeBuildStartBuild_JsonPath is NewCodeBuildStartBuild for a JSONPath state, as the CDK's CodeBuildStartBuild.jsonPath.
+func CodeBuildStartBuild_JsonPath(scope constructs.Construct, id *string, props *CodeBuildStartBuildJsonPathProps) CodeBuildStartBuild {
+	checkProps(scope, id, "CodeBuildStartBuild", props == nil)
+	return NewCodeBuildStartBuild(scope, id, &CodeBuildStartBuildProps{
+		Comment:                      props.Comment,
+		QueryLanguage:                props.QueryLanguage,
+		StateName:                    props.StateName,
+		Credentials:                  props.Credentials,
+		Heartbeat:                    props.Heartbeat,
+		HeartbeatTimeout:             props.HeartbeatTimeout,
+		IntegrationPattern:           props.IntegrationPattern,
+		TaskTimeout:                  props.TaskTimeout,
+		Timeout:                      props.Timeout,
+		Assign:                       props.Assign,
+		InputPath:                    props.InputPath,
+		OutputPath:                   props.OutputPath,
+		ResultPath:                   props.ResultPath,
+		ResultSelector:               props.ResultSelector,
+		Project:                      props.Project,
+		EnvironmentVariablesOverride: props.EnvironmentVariablesOverride,
+	})
+}
+
+// CodeBuildStartBuildJsonataProps are the props of CodeBuildStartBuild_Jsonata: the fields the CDK's CodeBuildStartBuildJsonataProps has,
+// typed and documented as in CodeBuildStartBuildProps.
+type CodeBuildStartBuildJsonataProps struct {
+	Comment                      *string
+	QueryLanguage                sfn.QueryLanguage
+	StateName                    *string
+	Credentials                  *sfn.Credentials
+	Heartbeat                    awscdk.Duration
+	HeartbeatTimeout             sfn.Timeout
+	IntegrationPattern           sfn.IntegrationPattern
+	TaskTimeout                  sfn.Timeout
+	Timeout                      awscdk.Duration
+	Assign                       *map[string]interface{}
+	Outputs                      interface{}
+	Project                      interfacesawscodebuild.IProjectRef
+	EnvironmentVariablesOverride *map[string]*awscodebuild.BuildEnvironmentVariable
+}
+
+// CodeBuildStartBuild_Jsonata is NewCodeBuildStartBuild for a JSONata state, as the CDK's CodeBuildStartBuild.jsonata.
+func CodeBuildStartBuild_Jsonata(scope constructs.Construct, id *string, props *CodeBuildStartBuildJsonataProps) CodeBuildStartBuild {
+	checkProps(scope, id, "CodeBuildStartBuild", props == nil)
+	return NewCodeBuildStartBuild(scope, id, &CodeBuildStartBuildProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:                    props.StateName,
+		Credentials:                  props.Credentials,
+		Heartbeat:                    props.Heartbeat,
+		HeartbeatTimeout:             props.HeartbeatTimeout,
+		IntegrationPattern:           props.IntegrationPattern,
+		TaskTimeout:                  props.TaskTimeout,
+		Timeout:                      props.Timeout,
+		Assign:                       props.Assign,
+		Outputs:                      props.Outputs,
+		Project:                      props.Project,
+		EnvironmentVariablesOverride: props.EnvironmentVariablesOverride,
+	})
+}
+
+// CodeBuildStartBuildBatchJsonPathProps are the props of CodeBuildStartBuildBatch_JsonPath: the fields the CDK's CodeBuildStartBuildBatchJsonPathProps has,
+// typed and documented as in CodeBuildStartBuildBatchProps.
+type CodeBuildStartBuildBatchJsonPathProps struct {
+	Comment                      *string
+	QueryLanguage                sfn.QueryLanguage
+	StateName                    *string
+	Credentials                  *sfn.Credentials
+	Heartbeat                    awscdk.Duration
+	HeartbeatTimeout             sfn.Timeout
+	IntegrationPattern           sfn.IntegrationPattern
+	TaskTimeout                  sfn.Timeout
+	Timeout                      awscdk.Duration
+	Assign                       *map[string]interface{}
+	InputPath                    *string
+	OutputPath                   *string
+	ResultPath                   *string
+	ResultSelector               *map[string]interface{}
+	Project                      interfacesawscodebuild.IProjectRef
+	EnvironmentVariablesOverride *map[string]*awscodebuild.BuildEnvironmentVariable
+}
+
+// CodeBuildStartBuildBatch_JsonPath is NewCodeBuildStartBuildBatch for a JSONPath state, as the CDK's CodeBuildStartBuildBatch.jsonPath.
+func CodeBuildStartBuildBatch_JsonPath(scope constructs.Construct, id *string, props *CodeBuildStartBuildBatchJsonPathProps) CodeBuildStartBuildBatch {
+	checkProps(scope, id, "CodeBuildStartBuildBatch", props == nil)
+	return NewCodeBuildStartBuildBatch(scope, id, &CodeBuildStartBuildBatchProps{
+		Comment:                      props.Comment,
+		QueryLanguage:                props.QueryLanguage,
+		StateName:                    props.StateName,
+		Credentials:                  props.Credentials,
+		Heartbeat:                    props.Heartbeat,
+		HeartbeatTimeout:             props.HeartbeatTimeout,
+		IntegrationPattern:           props.IntegrationPattern,
+		TaskTimeout:                  props.TaskTimeout,
+		Timeout:                      props.Timeout,
+		Assign:                       props.Assign,
+		InputPath:                    props.InputPath,
+		OutputPath:                   props.OutputPath,
+		ResultPath:                   props.ResultPath,
+		ResultSelector:               props.ResultSelector,
+		Project:                      props.Project,
+		EnvironmentVariablesOverride: props.EnvironmentVariablesOverride,
+	})
+}
+
+// CodeBuildStartBuildBatchJsonataProps are the props of CodeBuildStartBuildBatch_Jsonata: the fields the CDK's CodeBuildStartBuildBatchJsonataProps has,
+// typed and documented as in CodeBuildStartBuildBatchProps.
+type CodeBuildStartBuildBatchJsonataProps struct {
+	Comment                      *string
+	QueryLanguage                sfn.QueryLanguage
+	StateName                    *string
+	Credentials                  *sfn.Credentials
+	Heartbeat                    awscdk.Duration
+	HeartbeatTimeout             sfn.Timeout
+	IntegrationPattern           sfn.IntegrationPattern
+	TaskTimeout                  sfn.Timeout
+	Timeout                      awscdk.Duration
+	Assign                       *map[string]interface{}
+	Outputs                      interface{}
+	Project                      interfacesawscodebuild.IProjectRef
+	EnvironmentVariablesOverride *map[string]*awscodebuild.BuildEnvironmentVariable
+}
+
+// CodeBuildStartBuildBatch_Jsonata is NewCodeBuildStartBuildBatch for a JSONata state, as the CDK's CodeBuildStartBuildBatch.jsonata.
+func CodeBuildStartBuildBatch_Jsonata(scope constructs.Construct, id *string, props *CodeBuildStartBuildBatchJsonataProps) CodeBuildStartBuildBatch {
+	checkProps(scope, id, "CodeBuildStartBuildBatch", props == nil)
+	return NewCodeBuildStartBuildBatch(scope, id, &CodeBuildStartBuildBatchProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:                    props.StateName,
+		Credentials:                  props.Credentials,
+		Heartbeat:                    props.Heartbeat,
+		HeartbeatTimeout:             props.HeartbeatTimeout,
+		IntegrationPattern:           props.IntegrationPattern,
+		TaskTimeout:                  props.TaskTimeout,
+		Timeout:                      props.Timeout,
+		Assign:                       props.Assign,
+		Outputs:                      props.Outputs,
+		Project:                      props.Project,
+		EnvironmentVariablesOverride: props.EnvironmentVariablesOverride,
+	})
+}
+
 // DynamoDeleteItemJsonPathProps are the props of DynamoDeleteItem_JsonPath: the fields the CDK's DynamoDeleteItemJsonPathProps has,
 // typed and documented as in DynamoDeleteItemProps.
 type DynamoDeleteItemJsonPathProps struct {
@@ -1817,6 +1981,277 @@ func EmrCancelStep_Jsonata(scope constructs.Construct, id *string, props *EmrCan
 	})
 }
 
+// EmrContainersCreateVirtualClusterJsonPathProps are the props of EmrContainersCreateVirtualCluster_JsonPath: the fields the CDK's EmrContainersCreateVirtualClusterJsonPathProps has,
+// typed and documented as in EmrContainersCreateVirtualClusterProps.
+type EmrContainersCreateVirtualClusterJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	EksCluster         EksClusterInput
+	EksNamespace       *string
+	Tags               *map[string]*string
+	VirtualClusterName *string
+}
+
+// EmrContainersCreateVirtualCluster_JsonPath is NewEmrContainersCreateVirtualCluster for a JSONPath state, as the CDK's EmrContainersCreateVirtualCluster.jsonPath.
+func EmrContainersCreateVirtualCluster_JsonPath(scope constructs.Construct, id *string, props *EmrContainersCreateVirtualClusterJsonPathProps) EmrContainersCreateVirtualCluster {
+	checkProps(scope, id, "EmrContainersCreateVirtualCluster", props == nil)
+	return NewEmrContainersCreateVirtualCluster(scope, id, &EmrContainersCreateVirtualClusterProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		EksCluster:         props.EksCluster,
+		EksNamespace:       props.EksNamespace,
+		Tags:               props.Tags,
+		VirtualClusterName: props.VirtualClusterName,
+	})
+}
+
+// EmrContainersCreateVirtualClusterJsonataProps are the props of EmrContainersCreateVirtualCluster_Jsonata: the fields the CDK's EmrContainersCreateVirtualClusterJsonataProps has,
+// typed and documented as in EmrContainersCreateVirtualClusterProps.
+type EmrContainersCreateVirtualClusterJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	EksCluster         EksClusterInput
+	EksNamespace       *string
+	Tags               *map[string]*string
+	VirtualClusterName *string
+}
+
+// EmrContainersCreateVirtualCluster_Jsonata is NewEmrContainersCreateVirtualCluster for a JSONata state, as the CDK's EmrContainersCreateVirtualCluster.jsonata.
+func EmrContainersCreateVirtualCluster_Jsonata(scope constructs.Construct, id *string, props *EmrContainersCreateVirtualClusterJsonataProps) EmrContainersCreateVirtualCluster {
+	checkProps(scope, id, "EmrContainersCreateVirtualCluster", props == nil)
+	return NewEmrContainersCreateVirtualCluster(scope, id, &EmrContainersCreateVirtualClusterProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		EksCluster:         props.EksCluster,
+		EksNamespace:       props.EksNamespace,
+		Tags:               props.Tags,
+		VirtualClusterName: props.VirtualClusterName,
+	})
+}
+
+// EmrContainersDeleteVirtualClusterJsonPathProps are the props of EmrContainersDeleteVirtualCluster_JsonPath: the fields the CDK's EmrContainersDeleteVirtualClusterJsonPathProps has,
+// typed and documented as in EmrContainersDeleteVirtualClusterProps.
+type EmrContainersDeleteVirtualClusterJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	VirtualClusterId   sfn.TaskInput
+}
+
+// EmrContainersDeleteVirtualCluster_JsonPath is NewEmrContainersDeleteVirtualCluster for a JSONPath state, as the CDK's EmrContainersDeleteVirtualCluster.jsonPath.
+func EmrContainersDeleteVirtualCluster_JsonPath(scope constructs.Construct, id *string, props *EmrContainersDeleteVirtualClusterJsonPathProps) EmrContainersDeleteVirtualCluster {
+	checkProps(scope, id, "EmrContainersDeleteVirtualCluster", props == nil)
+	return NewEmrContainersDeleteVirtualCluster(scope, id, &EmrContainersDeleteVirtualClusterProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		VirtualClusterId:   props.VirtualClusterId,
+	})
+}
+
+// EmrContainersDeleteVirtualClusterJsonataProps are the props of EmrContainersDeleteVirtualCluster_Jsonata: the fields the CDK's EmrContainersDeleteVirtualClusterJsonataProps has,
+// typed and documented as in EmrContainersDeleteVirtualClusterProps.
+type EmrContainersDeleteVirtualClusterJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	VirtualClusterId   sfn.TaskInput
+}
+
+// EmrContainersDeleteVirtualCluster_Jsonata is NewEmrContainersDeleteVirtualCluster for a JSONata state, as the CDK's EmrContainersDeleteVirtualCluster.jsonata.
+func EmrContainersDeleteVirtualCluster_Jsonata(scope constructs.Construct, id *string, props *EmrContainersDeleteVirtualClusterJsonataProps) EmrContainersDeleteVirtualCluster {
+	checkProps(scope, id, "EmrContainersDeleteVirtualCluster", props == nil)
+	return NewEmrContainersDeleteVirtualCluster(scope, id, &EmrContainersDeleteVirtualClusterProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		VirtualClusterId:   props.VirtualClusterId,
+	})
+}
+
+// EmrContainersStartJobRunJsonPathProps are the props of EmrContainersStartJobRun_JsonPath: the fields the CDK's EmrContainersStartJobRunJsonPathProps has,
+// typed and documented as in EmrContainersStartJobRunProps.
+type EmrContainersStartJobRunJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	JobDriver          *JobDriver
+	ReleaseLabel       ReleaseLabel
+	VirtualCluster     VirtualClusterInput
+	ApplicationConfig  *[]*ApplicationConfiguration
+	ExecutionRole      awsiam.IRole
+	JobName            *string
+	Monitoring         *Monitoring
+	Tags               *map[string]*string
+}
+
+// EmrContainersStartJobRun_JsonPath is NewEmrContainersStartJobRun for a JSONPath state, as the CDK's EmrContainersStartJobRun.jsonPath.
+func EmrContainersStartJobRun_JsonPath(scope constructs.Construct, id *string, props *EmrContainersStartJobRunJsonPathProps) EmrContainersStartJobRun {
+	checkProps(scope, id, "EmrContainersStartJobRun", props == nil)
+	return NewEmrContainersStartJobRun(scope, id, &EmrContainersStartJobRunProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		JobDriver:          props.JobDriver,
+		ReleaseLabel:       props.ReleaseLabel,
+		VirtualCluster:     props.VirtualCluster,
+		ApplicationConfig:  props.ApplicationConfig,
+		ExecutionRole:      props.ExecutionRole,
+		JobName:            props.JobName,
+		Monitoring:         props.Monitoring,
+		Tags:               props.Tags,
+	})
+}
+
+// EmrContainersStartJobRunJsonataProps are the props of EmrContainersStartJobRun_Jsonata: the fields the CDK's EmrContainersStartJobRunJsonataProps has,
+// typed and documented as in EmrContainersStartJobRunProps.
+type EmrContainersStartJobRunJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	JobDriver          *JobDriver
+	ReleaseLabel       ReleaseLabel
+	VirtualCluster     VirtualClusterInput
+	ApplicationConfig  *[]*ApplicationConfiguration
+	ExecutionRole      awsiam.IRole
+	JobName            *string
+	Monitoring         *Monitoring
+	Tags               *map[string]*string
+}
+
+// EmrContainersStartJobRun_Jsonata is NewEmrContainersStartJobRun for a JSONata state, as the CDK's EmrContainersStartJobRun.jsonata.
+func EmrContainersStartJobRun_Jsonata(scope constructs.Construct, id *string, props *EmrContainersStartJobRunJsonataProps) EmrContainersStartJobRun {
+	checkProps(scope, id, "EmrContainersStartJobRun", props == nil)
+	return NewEmrContainersStartJobRun(scope, id, &EmrContainersStartJobRunProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		JobDriver:          props.JobDriver,
+		ReleaseLabel:       props.ReleaseLabel,
+		VirtualCluster:     props.VirtualCluster,
+		ApplicationConfig:  props.ApplicationConfig,
+		ExecutionRole:      props.ExecutionRole,
+		JobName:            props.JobName,
+		Monitoring:         props.Monitoring,
+		Tags:               props.Tags,
+	})
+}
+
 // EmrCreateClusterJsonPathProps are the props of EmrCreateCluster_JsonPath: the fields the CDK's EmrCreateClusterJsonPathProps has,
 // typed and documented as in EmrCreateClusterProps.
 type EmrCreateClusterJsonPathProps struct {
@@ -2513,6 +2948,160 @@ func EventBridgeSchedulerCreateScheduleTask_Jsonata(scope constructs.Construct, 
 		KmsKey:                props.KmsKey,
 		StartDate:             props.StartDate,
 		Timezone:              props.Timezone,
+	})
+}
+
+// GlueDataBrewStartJobRunJsonPathProps are the props of GlueDataBrewStartJobRun_JsonPath: the fields the CDK's GlueDataBrewStartJobRunJsonPathProps has,
+// typed and documented as in GlueDataBrewStartJobRunProps.
+type GlueDataBrewStartJobRunJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	Name               *string
+}
+
+// GlueDataBrewStartJobRun_JsonPath is NewGlueDataBrewStartJobRun for a JSONPath state, as the CDK's GlueDataBrewStartJobRun.jsonPath.
+func GlueDataBrewStartJobRun_JsonPath(scope constructs.Construct, id *string, props *GlueDataBrewStartJobRunJsonPathProps) GlueDataBrewStartJobRun {
+	checkProps(scope, id, "GlueDataBrewStartJobRun", props == nil)
+	return NewGlueDataBrewStartJobRun(scope, id, &GlueDataBrewStartJobRunProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		Name:               props.Name,
+	})
+}
+
+// GlueDataBrewStartJobRunJsonataProps are the props of GlueDataBrewStartJobRun_Jsonata: the fields the CDK's GlueDataBrewStartJobRunJsonataProps has,
+// typed and documented as in GlueDataBrewStartJobRunProps.
+type GlueDataBrewStartJobRunJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	Name               *string
+}
+
+// GlueDataBrewStartJobRun_Jsonata is NewGlueDataBrewStartJobRun for a JSONata state, as the CDK's GlueDataBrewStartJobRun.jsonata.
+func GlueDataBrewStartJobRun_Jsonata(scope constructs.Construct, id *string, props *GlueDataBrewStartJobRunJsonataProps) GlueDataBrewStartJobRun {
+	checkProps(scope, id, "GlueDataBrewStartJobRun", props == nil)
+	return NewGlueDataBrewStartJobRun(scope, id, &GlueDataBrewStartJobRunProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		Name:               props.Name,
+	})
+}
+
+// GlueStartCrawlerRunJsonPathProps are the props of GlueStartCrawlerRun_JsonPath: the fields the CDK's GlueStartCrawlerRunJsonPathProps has,
+// typed and documented as in GlueStartCrawlerRunProps.
+type GlueStartCrawlerRunJsonPathProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	InputPath          *string
+	OutputPath         *string
+	ResultPath         *string
+	ResultSelector     *map[string]interface{}
+	CrawlerName        *string
+}
+
+// GlueStartCrawlerRun_JsonPath is NewGlueStartCrawlerRun for a JSONPath state, as the CDK's GlueStartCrawlerRun.jsonPath.
+func GlueStartCrawlerRun_JsonPath(scope constructs.Construct, id *string, props *GlueStartCrawlerRunJsonPathProps) GlueStartCrawlerRun {
+	checkProps(scope, id, "GlueStartCrawlerRun", props == nil)
+	return NewGlueStartCrawlerRun(scope, id, &GlueStartCrawlerRunProps{
+		Comment:            props.Comment,
+		QueryLanguage:      props.QueryLanguage,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		InputPath:          props.InputPath,
+		OutputPath:         props.OutputPath,
+		ResultPath:         props.ResultPath,
+		ResultSelector:     props.ResultSelector,
+		CrawlerName:        props.CrawlerName,
+	})
+}
+
+// GlueStartCrawlerRunJsonataProps are the props of GlueStartCrawlerRun_Jsonata: the fields the CDK's GlueStartCrawlerRunJsonataProps has,
+// typed and documented as in GlueStartCrawlerRunProps.
+type GlueStartCrawlerRunJsonataProps struct {
+	Comment            *string
+	QueryLanguage      sfn.QueryLanguage
+	StateName          *string
+	Credentials        *sfn.Credentials
+	Heartbeat          awscdk.Duration
+	HeartbeatTimeout   sfn.Timeout
+	IntegrationPattern sfn.IntegrationPattern
+	TaskTimeout        sfn.Timeout
+	Timeout            awscdk.Duration
+	Assign             *map[string]interface{}
+	Outputs            interface{}
+	CrawlerName        *string
+}
+
+// GlueStartCrawlerRun_Jsonata is NewGlueStartCrawlerRun for a JSONata state, as the CDK's GlueStartCrawlerRun.jsonata.
+func GlueStartCrawlerRun_Jsonata(scope constructs.Construct, id *string, props *GlueStartCrawlerRunJsonataProps) GlueStartCrawlerRun {
+	checkProps(scope, id, "GlueStartCrawlerRun", props == nil)
+	return NewGlueStartCrawlerRun(scope, id, &GlueStartCrawlerRunProps{
+		QueryLanguage: sfn.QueryLanguage_JSONATA, Comment: props.Comment,
+		StateName:          props.StateName,
+		Credentials:        props.Credentials,
+		Heartbeat:          props.Heartbeat,
+		HeartbeatTimeout:   props.HeartbeatTimeout,
+		IntegrationPattern: props.IntegrationPattern,
+		TaskTimeout:        props.TaskTimeout,
+		Timeout:            props.Timeout,
+		Assign:             props.Assign,
+		Outputs:            props.Outputs,
+		CrawlerName:        props.CrawlerName,
 	})
 }
 
