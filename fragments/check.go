@@ -2,7 +2,6 @@ package fragments
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 
 	"github.com/aws/constructs-go/constructs/v10"
@@ -55,7 +54,7 @@ func checkStateProps(construct string, scope constructs.Construct, id *string, p
 	}
 	for _, field := range []string{"Parameters", "ResultSelector", "Result", "Assign", "Outputs", "Arguments", "ItemSelector"} {
 		if f := rv.FieldByName(field); f.IsValid() && !f.IsZero() {
-			problems = append(problems, nonFinite(field, f.Interface())...)
+			problems = append(problems, value.NonFinite(field, f.Interface())...)
 		}
 	}
 	if len(problems) > 0 {
@@ -65,35 +64,6 @@ func checkStateProps(construct string, scope constructs.Construct, id *string, p
 		}
 		panic(&engine.ValidationError{Construct: construct, Path: where, Problems: problems})
 	}
-}
-
-// nonFinite finds NaN and ±Inf numbers at any depth of x.
-func nonFinite(field string, x any) []error {
-	var out []error
-	var walk func(path string, v reflect.Value)
-	walk = func(path string, v reflect.Value) {
-		switch v.Kind() {
-		case reflect.Interface, reflect.Pointer:
-			if !v.IsNil() {
-				walk(path, v.Elem())
-			}
-		case reflect.Float32, reflect.Float64:
-			if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-				out = append(out, fmt.Errorf("%s: %v is not a number JSON can carry: give a finite number", path, f))
-			}
-		case reflect.Map:
-			iter := v.MapRange()
-			for iter.Next() {
-				walk(fmt.Sprintf("%s.%v", path, iter.Key().Interface()), iter.Value())
-			}
-		case reflect.Slice, reflect.Array:
-			for i := 0; i < v.Len(); i++ {
-				walk(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
-			}
-		}
-	}
-	walk(field, reflect.ValueOf(x))
-	return out
 }
 
 // asValidationError turns a CDK exception thrown while a CDK construct is

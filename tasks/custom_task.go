@@ -65,7 +65,7 @@ func NewCustomTask(scope constructs.Construct, id *string, props *CustomTaskProp
 		panic(&ValidationError{Construct: "CustomTask", Path: *scope.Node().Path() + "/" + *id, Problems: spec.Problems})
 	}
 	state := *props.StateJson
-	if bad := nonFinite("StateJson", state); len(bad) > 0 {
+	if bad := value.NonFinite("StateJson", state); len(bad) > 0 {
 		panic(&ValidationError{Construct: "CustomTask", Path: *scope.Node().Path() + "/" + *id, Problems: bad})
 	}
 	if arn, ok := resourceObjectARN(state["Resource"]); ok {

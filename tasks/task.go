@@ -3,7 +3,6 @@ package tasks
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -211,37 +210,4 @@ func sizeIn(spec *engine.Spec, name string, s awscdk.Size, unit engine.SizeUnit)
 		spec.Problems = append(spec.Problems, fmt.Errorf("%s: %w", name, err))
 	}
 	return v
-}
-
-// nonFinite reports every NaN or ±Inf number in raw JSON-like data: jsii
-// cannot carry one, and its runtime closes for good when asked to.
-func nonFinite(field string, x any) []error {
-	var out []error
-	var walk func(path string, x any)
-	walk = func(path string, x any) {
-		switch v := x.(type) {
-		case float64:
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				out = append(out, fieldProblem(path, "%v is not a number JSON can carry: give a finite number", v))
-			}
-		case *float64:
-			if v != nil {
-				walk(path, *v)
-			}
-		case map[string]interface{}:
-			for k, item := range v {
-				walk(path+"."+k, item)
-			}
-		case *map[string]interface{}:
-			if v != nil {
-				walk(path, *v)
-			}
-		case []interface{}:
-			for i, item := range v {
-				walk(fmt.Sprintf("%s[%d]", path, i), item)
-			}
-		}
-	}
-	walk(field, x)
-	return out
 }
