@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
 
 	"github.com/sfnkit/sfnkit/fragments"
@@ -30,4 +31,26 @@ func TestDistributedMapPropsAreTheCDKs(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"IamBuckets"}, extra)
+}
+
+// The CDK fails with a TypeError when a Distributed Map without an item
+// processor is rendered; sfnkit names the construct and the missing call.
+func TestDistributedMapWithoutItemProcessorIsAValidationError(t *testing.T) {
+	stack := newStack()
+	spread := fragments.NewDistributedMap(stack, jsii.String("Spread"), &fragments.DistributedMapProps{})
+	msg := validationError(t, func() {
+		sfn.NewStateMachine(stack, jsii.String("Machine"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(spread)})
+	})
+	assert.Contains(t, msg, `DistributedMap "Test/Spread"`)
+	assert.Contains(t, msg, "ItemProcessor: required")
+}
+
+func TestDistributedMapWithoutItemProcessorInAWorkflow(t *testing.T) {
+	stack := newStack()
+	flow := fragments.NewWorkflow(stack, jsii.String("Flow"))
+	spread := fragments.NewDistributedMap(flow, jsii.String("Spread"), &fragments.DistributedMapProps{})
+	msg := validationError(t, func() {
+		fragments.NewStateMachine(flow, jsii.String("Machine"), spread, &sfn.StateMachineProps{})
+	})
+	assert.Contains(t, msg, "ItemProcessor: required")
 }

@@ -100,6 +100,10 @@ type distributedMapState struct {
 }
 
 func (d *distributedMapState) WhenBoundToGraph(graph sfn.StateGraph) {
+	if d.Processor() == nil { // the CDK would fail rendering it with a TypeError
+		panic(&ValidationError{Construct: "DistributedMap", Path: *d.Node().Path(), Problems: []error{
+			fieldErr("ItemProcessor", "required: call ItemProcessor(chainable, config) before the state machine is built")}})
+	}
 	graph.RegisterState(d) // what State.whenBoundToGraph does
 	statementsFor(graph).add(d.stmts)
 }
