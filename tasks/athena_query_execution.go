@@ -54,10 +54,10 @@ type AthenaGetQueryResultsProps struct {
 	MaxResults *float64
 	// WorkGroup the queries run in, for IAM only (see AthenaGetQueryExecutionProps).
 	WorkGroup *string
-	// OutputLocation of the results, for IAM only: GetQueryResults reads the
-	// result files with the caller's credentials, so the role gets
-	// s3:GetObject on s3://<BucketName>/<ObjectKey>/*. Without it the role
-	// gets no S3 access: grant read on the workgroup's result location.
+	// OutputLocation of the results, for IAM only (required): GetQueryResults
+	// reads the result files with the caller's credentials, so the role
+	// gets s3:GetObject on s3://<BucketName>/<ObjectKey>/*. BucketName "*"
+	// allows every bucket.
 	OutputLocation *awss3.Location
 
 	Comment            *string
@@ -168,8 +168,14 @@ func athenaQuerySpec(construct, api string, queryExecutionID, workGroup *string,
 		}
 	}
 	var resultsURI string
-	if results != nil {
+	switch {
+	case results != nil:
 		resultsURI = athenaResultsURI(&p, results)
+	case api == "getQueryResults":
+		p.problem("OutputLocation", "required: GetQueryResults reads the result files from S3 with the role's credentials, "+
+			"so the role needs s3:GetObject on them: give the query's result location (the workgroup's, or the "+
+			"ResultConfiguration.OutputLocation it was started with), e.g. &awss3.Location{BucketName: jsii.String(\"my-results\")}, "+
+			"or BucketName \"*\" for every bucket")
 	}
 	policy := *integration
 	action := iampolicy.SDKAction("athena", api)

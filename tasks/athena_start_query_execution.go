@@ -30,7 +30,7 @@ type ResultConfiguration struct {
 	// OutputLocation: where Athena writes the results, rendered as
 	// s3://<BucketName>/<ObjectKey>/. BucketName and ObjectKey may be
 	// dynamic; a run-time BucketName needs IamOutputBuckets. Default: the
-	// workgroup's own location (whose S3 grants are then yours to add).
+	// workgroup's own location, whose buckets IamOutputBuckets must name.
 	OutputLocation *awss3.Location
 	// EncryptionConfiguration of the results.
 	EncryptionConfiguration *EncryptionConfiguration
@@ -79,9 +79,13 @@ type AthenaStartQueryExecutionProps struct {
 	// query this recent: whole minutes, 0 or 1 to 10080, or dynamic
 	// (tasks.DurationAt).
 	ResultReuseConfigurationMaxAge awscdk.Duration
-	// IamOutputBuckets are, for an OutputLocation whose BucketName is
-	// decided at run time, the bucket names it may take (or "*" for every
-	// bucket): the S3 grants on the result location use them.
+	// IamOutputBuckets name, for IAM only, the buckets the results go to
+	// when ResultConfiguration does not: an OutputLocation whose BucketName
+	// is decided at run time, or no OutputLocation (the workgroup's result
+	// location). "*" allows every bucket; an empty list grants no S3, for a
+	// workgroup with Athena-managed query results. One of OutputLocation
+	// and IamOutputBuckets is required, so that the role can write the
+	// results.
 	IamOutputBuckets *[]*string
 
 	Comment            *string
@@ -154,7 +158,7 @@ func NewAthenaStartQueryExecution(scope constructs.Construct, id *string, props 
 		}
 	}
 	spec.Params = value.NewObject(p.fields)
-	if len(outputBuckets) > 0 {
+	if outputBuckets != nil {
 		policy := *athenaStartQueryExecution
 		policy.Policy = func(r iampolicy.Request) []iampolicy.Statement {
 			return iampolicy.AthenaStartQueryExecution(r, outputBuckets)
@@ -165,15 +169,22 @@ func NewAthenaStartQueryExecution(scope constructs.Construct, id *string, props 
 }
 
 // resultConfiguration renders ResultConfiguration and returns the buckets
-// to grant when the output location's bucket is only known at run time.
+// to grant when the output location's bucket is not in it: decided at run
+// time, or the workgroup's (no OutputLocation). Empty but not nil: none.
 func (p *taskParams) resultConfiguration(c *ResultConfiguration, iamBuckets *[]*string) []string {
 	const prop = "ResultConfiguration"
 	out := map[string]*Value{}
 	var buckets []string
-	if c != nil && c.OutputLocation != nil {
+	switch {
+	case c != nil && c.OutputLocation != nil:
 		buckets = p.outputLocation(out, c.OutputLocation, iamBuckets)
-	} else if iamBuckets != nil {
-		p.problem("IamOutputBuckets", "only for a ResultConfiguration.OutputLocation whose BucketName is decided at run time")
+	case iamBuckets == nil:
+		p.problem(prop+".OutputLocation", "required, or IamOutputBuckets: without an OutputLocation Athena writes the results "+
+			"to the workgroup's result location, which the role must be granted: give ResultConfiguration.OutputLocation, or "+
+			"IamOutputBuckets with the workgroup's result bucket names ([\"*\"] for every bucket; an empty list when the "+
+			"workgroup uses Athena-managed query results, which need no S3 access)")
+	default:
+		buckets = p.iamOutputBuckets(iamBuckets)
 	}
 	if c != nil && c.EncryptionConfiguration != nil {
 		e := c.EncryptionConfiguration
@@ -226,16 +237,7 @@ func (p *taskParams) outputLocation(out map[string]*Value, loc *awss3.Location, 
 	case bucket.Dynamic() && (iamBuckets == nil || len(*iamBuckets) == 0):
 		p.problem("IamOutputBuckets", "required because %s.BucketName is decided at run time: list the bucket names it may take, or give [\"*\"] to allow every bucket", prop)
 	case bucket.Dynamic():
-		var names []string
-		for _, b := range *iamBuckets {
-			switch {
-			case b == nil || (*b != "*" && !value.IsTokenString(*b) && !s3BucketName.MatchString(*b)):
-				p.problem("IamOutputBuckets", "give bucket names (or \"*\"), got %v", describeString(b))
-			default:
-				names = append(names, *b)
-			}
-		}
-		return names
+		return p.iamOutputBuckets(iamBuckets)
 	case iamBuckets != nil:
 		p.problem("IamOutputBuckets", "only for a BucketName decided at run time; %s.BucketName already names the bucket", prop)
 	case literal && !value.IsTokenString(name) && !s3BucketName.MatchString(name):
@@ -244,6 +246,20 @@ func (p *taskParams) outputLocation(out map[string]*Value, loc *awss3.Location, 
 		return []string{name} // for an ObjectKey in a JSONata expression
 	}
 	return nil
+}
+
+// iamOutputBuckets checks IamOutputBuckets: bucket names or "*", never nil.
+func (p *taskParams) iamOutputBuckets(iamBuckets *[]*string) []string {
+	names := []string{}
+	for i, b := range *iamBuckets {
+		switch {
+		case b == nil || (*b != "*" && !value.IsTokenString(*b) && !s3BucketName.MatchString(*b)):
+			p.problem(fmt.Sprintf("IamOutputBuckets[%d]", i), "give a bucket name (or \"*\"), got %v", describeString(b))
+		default:
+			names = append(names, *b)
+		}
+	}
+	return names
 }
 
 func describeString(s *string) string {

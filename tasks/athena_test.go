@@ -160,7 +160,18 @@ func TestAthenaStartQueryExecutionIAM(t *testing.T) {
 		{"request response, dynamic: never the paths in the ARNs", sfn.IntegrationPattern_REQUEST_RESPONSE, dynamic,
 			append([]map[string]any{stmt(start, arn("athena", "workgroup/*"))}, dynamicRest...)},
 		{"run job, dynamic", sfn.IntegrationPattern_RUN_JOB, dynamic, append([]map[string]any{stmt(sync, arn("athena", "workgroup/*"))}, dynamicRest...)},
-		{"defaults: primary workgroup, default database, no result location so no S3", "", nil, []map[string]any{
+		{"defaults: primary workgroup, default database; the workgroup's result bucket from IamOutputBuckets", "", func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.IamOutputBuckets = jsii.Strings("workgroup-results")
+		}, []map[string]any{
+			stmt(start, arn("athena", "workgroup/primary")),
+			stmt([]string{"athena:GetDataCatalog"}, arn("athena", "datacatalog/AwsDataCatalog")),
+			glue("default"),
+			stmt(bucketReads, s3("workgroup-results")),
+			stmt(objects, s3("workgroup-results/*")),
+		}},
+		{"Athena-managed results: an empty IamOutputBuckets grants no S3", "", func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.IamOutputBuckets = &[]*string{}
+		}, []map[string]any{
 			stmt(start, arn("athena", "workgroup/primary")),
 			stmt([]string{"athena:GetDataCatalog"}, arn("athena", "datacatalog/AwsDataCatalog")),
 			glue("default"),
@@ -226,11 +237,12 @@ func TestAthenaQueryExecutionTasks(t *testing.T) {
 			return tasks.NewAthenaStopQueryExecution(stack, jsii.String("Task"), &tasks.AthenaStopQueryExecutionProps{QueryExecutionId: id, WorkGroup: tasks.StringAt("$.wg")})
 		}, "stopQueryExecution", map[string]any{"QueryExecutionId.$": "$.QueryExecution.QueryExecutionId"},
 			[]map[string]any{stmt([]string{"athena:StopQueryExecution"}, arn("athena", "workgroup/*"))}},
-		{"get query results: no S3 without a location", func(stack awscdk.Stack) sfn.IChainable {
+		{"get query results: every bucket when the location says so", func(stack awscdk.Stack) sfn.IChainable {
 			return tasks.NewAthenaGetQueryResults(stack, jsii.String("Task"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id,
-				NextToken: tasks.StringAt("$.NextToken"), MaxResults: jsii.Number(100)})
+				NextToken: tasks.StringAt("$.NextToken"), MaxResults: jsii.Number(100), OutputLocation: &awss3.Location{BucketName: jsii.String("*")}})
 		}, "getQueryResults", map[string]any{"QueryExecutionId.$": "$.QueryExecution.QueryExecutionId", "NextToken.$": "$.NextToken", "MaxResults": 100.0},
-			[]map[string]any{stmt([]string{"athena:GetQueryResults"}, arn("athena", "workgroup/*"))}},
+			[]map[string]any{stmt([]string{"athena:GetQueryResults"}, arn("athena", "workgroup/*")),
+				stmt([]string{"s3:GetObject"}, "arn:"+partition+":s3:::*/*")}},
 		{"get query results: s3:GetObject on the location", func(stack awscdk.Stack) sfn.IChainable {
 			return tasks.NewAthenaGetQueryResults(stack, jsii.String("Task"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id,
 				MaxResults: tasks.NumberAt("$.pageSize"), WorkGroup: jsii.String("analytics"), OutputLocation: results})
@@ -286,6 +298,7 @@ func TestAthenaErrors(t *testing.T) {
 		}), "ExecutionParameters[1]: is nil"},
 		{"execution parameters decided whole at run time", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ExecutionParameters = tasks.ValueAt[[]*string]("$.parameters")
+			p.ResultConfiguration = resultsIn(jsii.String("query-results"), nil)
 		}), ""},
 		{"max age over a week", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultReuseConfigurationMaxAge = awscdk.Duration_Days(jsii.Number(8))
@@ -295,7 +308,16 @@ func TestAthenaErrors(t *testing.T) {
 		}), "ResultReuseConfigurationMaxAge: 30 seconds is not a whole number of minutes"},
 		{"max age zero is allowed", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultReuseConfigurationMaxAge = awscdk.Duration_Minutes(jsii.Number(0))
+			p.IamOutputBuckets = jsii.Strings("workgroup-results")
 		}), ""},
+		{"no result location: the policy could not work", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {}),
+			"ResultConfiguration.OutputLocation: required, or IamOutputBuckets"},
+		{"encryption but no result location", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.ResultConfiguration = &tasks.ResultConfiguration{EncryptionConfiguration: &tasks.EncryptionConfiguration{EncryptionOption: tasks.EncryptionOption_S3_MANAGED}}
+		}), "ResultConfiguration.OutputLocation: required, or IamOutputBuckets"},
+		{"a nil IamOutputBuckets item", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
+			p.IamOutputBuckets = &[]*string{jsii.String("ok-bucket"), nil}
+		}), "IamOutputBuckets[1]: give a bucket name (or \"*\"), got nil"},
 		{"run-time bucket without IamOutputBuckets", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultConfiguration = resultsIn(tasks.StringAt("$.bucket"), nil)
 		}), "IamOutputBuckets: required because ResultConfiguration.OutputLocation.BucketName is decided at run time"},
@@ -306,7 +328,7 @@ func TestAthenaErrors(t *testing.T) {
 		{"IamOutputBuckets not bucket names", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultConfiguration = resultsIn(tasks.StringAt("$.bucket"), nil)
 			p.IamOutputBuckets = jsii.Strings("arn:aws:s3:::x")
-		}), `IamOutputBuckets: give bucket names (or "*"), got "arn:aws:s3:::x"`},
+		}), `IamOutputBuckets[0]: give a bucket name (or "*"), got "arn:aws:s3:::x"`},
 		{"bucket name", start(func(p *tasks.AthenaStartQueryExecutionProps, _ awscdk.Stack) {
 			p.ResultConfiguration = resultsIn(jsii.String("Query_Results"), nil)
 		}), `ResultConfiguration.OutputLocation.BucketName: "Query_Results" is not a bucket name`},
@@ -353,6 +375,9 @@ func TestAthenaErrors(t *testing.T) {
 		{"results: max results zero", func(stack awscdk.Stack) {
 			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id, MaxResults: jsii.Number(0)})
 		}, "MaxResults: must be from 1 to 1000, got 0"},
+		{"results: no location, so no s3:GetObject that could work", func(stack awscdk.Stack) {
+			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id})
+		}, "OutputLocation: required: GetQueryResults reads the result files from S3"},
 		{"results: run-time IAM location", func(stack awscdk.Stack) {
 			tasks.NewAthenaGetQueryResults(stack, jsii.String("Results"), &tasks.AthenaGetQueryResultsProps{QueryExecutionId: id,
 				OutputLocation: &awss3.Location{BucketName: tasks.StringAt("$.bucket")}})

@@ -28,6 +28,7 @@ func TestDataEnumsRenderTheAPINames(t *testing.T) {
 		return tasks.NewAthenaStartQueryExecution(stack, jsii.String(id), &tasks.AthenaStartQueryExecutionProps{
 			QueryString:         jsii.String("SELECT 1"),
 			ResultConfiguration: &tasks.ResultConfiguration{EncryptionConfiguration: &tasks.EncryptionConfiguration{EncryptionOption: option}},
+			IamOutputBuckets:    jsii.Strings("workgroup-results"),
 		})
 	}
 	glue := func(id string, worker tasks.WorkerType) sfn.IChainable {

@@ -15,7 +15,16 @@ func init() {
 			Service:  "athena",
 			API:      api,
 			Suffixes: []string{NoSuffix},
-			Policy:   func(r Request) []Statement { return []Statement{AthenaQueryExecution(r.Env, action, "")} },
+			Policy: func(r Request) []Statement {
+				stmts := []Statement{AthenaQueryExecution(r.Env, action, "")}
+				if api == "getQueryResults" {
+					// Raw ASL does not say where the results are: every
+					// bucket, or the read fails (the typed task asks).
+					read, _ := AthenaQueryResults(r.Env, "s3://*/")
+					stmts = append(stmts, read)
+				}
+				return stmts
+			},
 		})
 	}
 }
@@ -41,8 +50,11 @@ const (
 //   - S3 on the result location only: bucket-level reads on the bucket,
 //     object reads and writes (multipart uploads included) under the prefix.
 //     No s3:CreateBucket and no "arn:…:s3:::*" (the guide's template and the
-//     CDK grant both). A run-time bucket falls back to outputBuckets, or to
-//     every bucket when there are none (raw ASL through CustomTask);
+//     CDK grant both). A run-time bucket, or no OutputLocation at all (the
+//     workgroup's location), falls back to outputBuckets — none when it is
+//     empty but not nil (Athena-managed results need no S3) — or to every
+//     bucket when it is nil (raw ASL through CustomTask), so that the
+//     policy never lacks what the query needs;
 //   - kms:GenerateDataKey and kms:Decrypt on the results' KMS key.
 //
 // Not granted: S3 reads of the queried tables' data (the request does not
@@ -134,7 +146,7 @@ func (l s3Prefix) objects(env Env) []string {
 // bucket is unknown and outputBuckets (or every bucket) stand in for it.
 func athenaOutputLocation(r Request, outputBuckets []string) (s3Prefix, bool) {
 	path := []string{"ResultConfiguration", "OutputLocation"}
-	if r.Param(path...) == nil {
+	if r.Param(path...) == nil && outputBuckets != nil && len(outputBuckets) == 0 {
 		return s3Prefix{}, false
 	}
 	if uri, ok := r.Known(path...); ok {

@@ -58,8 +58,22 @@ func TestAthenaFromRawASL(t *testing.T) {
 		{Actions: []string{"kms:GenerateDataKey", "kms:Decrypt"}, Resources: []string{arnOf("kms", "key/1234abcd")}},
 	}, literal[3:])
 
+	// No location in raw ASL: the workgroup's, somewhere; every bucket
+	// rather than a policy that cannot write the results.
+	workgroups := policy(t, "athena", "startQueryExecution", RequestResponse, map[string]any{"QueryString": "SELECT 1"})
+	assert.Equal(t, []Statement{
+		{Actions: []string{"s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"}, Resources: []string{"arn:aws:s3:::*"}},
+		{Actions: []string{"s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"}, Resources: []string{"arn:aws:s3:::*/*"}},
+	}, workgroups[3:])
+	managed := AthenaStartQueryExecution(Request{Env: env, Pattern: RequestResponse, Params: params(t, map[string]any{"QueryString": "SELECT 1"})}, []string{})
+	assert.Len(t, managed, 3, "an empty bucket list: Athena-managed results, no S3")
+
 	for api, action := range map[string]string{"getQueryExecution": "athena:GetQueryExecution", "getQueryResults": "athena:GetQueryResults", "stopQueryExecution": "athena:StopQueryExecution"} {
 		got := policy(t, "athena", api, RequestResponse, map[string]any{"QueryExecutionId": value.Dyn("$.id")})
-		assert.Equal(t, []Statement{{Actions: []string{action}, Resources: []string{arnOf("athena", "workgroup/*")}}}, got, api)
+		want := []Statement{{Actions: []string{action}, Resources: []string{arnOf("athena", "workgroup/*")}}}
+		if api == "getQueryResults" { // it reads the result files with the role's credentials
+			want = append(want, Statement{Actions: []string{"s3:GetObject"}, Resources: []string{"arn:aws:s3:::*/*"}})
+		}
+		assert.Equal(t, want, got, api)
 	}
 }

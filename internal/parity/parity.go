@@ -33,4 +33,7 @@ type Case struct {
 	// IDsDiffer names the README difference that explains different
 	// logical IDs, when they are expected to differ.
 	IDsDiffer string
+	// Rejected names the README difference that explains why sfnkit
+	// rejects, with a ValidationError, props that the CDK accepts.
+	Rejected string
 }

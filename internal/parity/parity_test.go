@@ -2,6 +2,7 @@ package parity_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -18,6 +19,7 @@ import (
 	"github.com/sfnkit/sfnkit/internal/parity"
 	"github.com/sfnkit/sfnkit/internal/parity/cases"
 	"github.com/sfnkit/sfnkit/internal/parity/cdkcases"
+	"github.com/sfnkit/sfnkit/tasks"
 )
 
 func TestMain(m *testing.M) { cdktest.Main(m) }
@@ -61,6 +63,16 @@ func TestParityWithTheCDK(t *testing.T) {
 				t.Fatalf("duplicate case name")
 			}
 			names[c.Name] = true
+			if c.Rejected != "" {
+				if !strings.Contains(readme, c.Rejected) {
+					t.Errorf("difference %q is not listed in the README", c.Rejected)
+				}
+				var ve *tasks.ValidationError
+				if cdk.errs[i] != nil || !errors.As(ours.errs[i], &ve) {
+					t.Fatalf("declared rejected by sfnkit only (%s):\n  CDK:    %v\n  sfnkit: %v", c.Rejected, cdk.errs[i], ours.errs[i])
+				}
+				return
+			}
 			if cdk.errs[i] != nil || ours.errs[i] != nil {
 				t.Fatalf("building:\n  CDK:    %v\n  sfnkit: %v", cdk.errs[i], ours.errs[i])
 			}
