@@ -1,7 +1,6 @@
 package integ
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/sfnkit/sfnkit/integ/cfn"
+
+	"github.com/sfnkit/sfnkit/integ/internal/jsonata"
 )
 
 // validationError is one message of asl-validator.
@@ -94,21 +95,22 @@ type validation struct {
 
 func runValidator(t testing.TB, items any) ([]validation, error) {
 	t.Helper()
-	env := setupNode(t)
-	in, err := json.Marshal(items)
+	// The shared Node process starts once; the tools' whereabouts are
+	// checked at every call, so that a misconfiguration is always reported.
+	if _, err := FindNodeModules(); err != nil {
+		return nil, err
+	}
+	engine, err := jsonata.Shared(FindNodeModules)
 	if err != nil {
 		return nil, err
 	}
-	cmd := env.command("validate.cjs", false)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdin = bytes.NewReader(in)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("%s", exitDetail(err, stderr.Bytes()))
+	raw, err := engine.Validate(items)
+	if err != nil {
+		return nil, err
 	}
 	var out []validation
-	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
-		return nil, fmt.Errorf("unreadable validator output %q: %v", tail(stdout.String(), 500), err)
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, fmt.Errorf("unreadable validator output %q: %v", tail(string(raw), 500), err)
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -26,12 +27,32 @@ func Main(m *testing.M) {
 	if os.Getenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION") == "" {
 		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 	}
+	SkipCDKValidation()
 	code := m.Run()
 	if devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
 		os.Stderr = devnull // jsii may print "waitid: no child processes" on exit
 	}
 	jsii.Close()
 	os.Exit(code)
+}
+
+// SkipCDKValidation turns off the CDK's built-in CloudFormation validation
+// for this test binary: it costs ~3 s to load and ~80 ms per synth, and
+// reports warnings only, while the suite checks templates with its own
+// tools (integ). jsii captures the environment of its Node process when the
+// CDK's packages initialize, before TestMain, so the binary re-executes
+// itself with CDK_VALIDATION=false; set CDK_VALIDATION=true to keep it.
+func SkipCDKValidation() {
+	if os.Getenv("CDK_VALIDATION") != "" {
+		return
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return
+	}
+	env := append(os.Environ(), "CDK_VALIDATION=false")
+	jsii.Close()                         // the runtime's unstarted process: removes its temporary directory
+	_ = syscall.Exec(self, os.Args, env) // returns only on failure: then keep going with validation
 }
 
 // NewStack returns a stack that synthesizes without bootstrap or analytics

@@ -3,6 +3,7 @@
 // package-lock.json), in one long-lived Node process per test binary,
 // with the functions Step Functions adds: $partition, $range, $hash,
 // $random, $uuid and $parse ($eval, which Step Functions lacks, fails).
+// The same process validates definitions with asl-validator.
 package jsonata
 
 import (
@@ -81,8 +82,9 @@ func Start(nodeModules string) (*Engine, error) {
 
 type request struct {
 	ID       int            `json:"id"`
-	Expr     string         `json:"expr"`
-	Bindings map[string]any `json:"bindings"`
+	Expr     string         `json:"expr,omitempty"`
+	Bindings map[string]any `json:"bindings,omitempty"`
+	Validate any            `json:"validate,omitempty"`
 }
 
 type response struct {
@@ -96,28 +98,10 @@ type response struct {
 // $x), and whether it is defined. An error of the expression is an *Error;
 // any other error means the engine is broken.
 func (e *Engine) Evaluate(expr string, bindings map[string]any) (any, bool, error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.broken != nil {
-		return nil, false, e.broken
-	}
-	e.next++
-	b, err := json.Marshal(request{ID: e.next, Expr: expr, Bindings: bindings})
-	if err != nil {
-		return nil, false, fmt.Errorf("the bindings cannot be encoded as JSON: %v", err)
-	}
-	if _, err := e.stdin.Write(append(b, '\n')); err != nil {
-		return nil, false, e.brk(err)
-	}
-	line, err := e.out.ReadBytes('\n')
-	if err != nil {
-		return nil, false, e.brk(err)
-	}
-	var r response
-	if err := json.Unmarshal(line, &r); err != nil || r.ID != e.next {
-		return nil, false, e.brk(fmt.Errorf("unreadable answer %q (%v)", line, err))
-	}
+	r, err := e.call(request{Expr: expr, Bindings: bindings})
 	switch {
+	case err != nil:
+		return nil, false, err
 	case r.Error != nil:
 		return nil, false, r.Error
 	case r.Undefined:
@@ -128,6 +112,47 @@ func (e *Engine) Evaluate(expr string, bindings map[string]any) (any, bool, erro
 		return nil, false, e.brk(err)
 	}
 	return v, true, nil
+}
+
+// Validate runs asl-validator (loaded on first use, from the same
+// node_modules) over items, [{"id", "definition"}], and returns its answer,
+// [{"id", "valid", "errors": [{"code", "message"}]}]: the same process serves
+// validation and evaluation, so a test binary starts Node once.
+func (e *Engine) Validate(items any) (json.RawMessage, error) {
+	r, err := e.call(request{Validate: items})
+	switch {
+	case err != nil:
+		return nil, err
+	case r.Error != nil:
+		return nil, fmt.Errorf("asl-validator: %s", r.Error.Message)
+	}
+	return r.Value, nil
+}
+
+func (e *Engine) call(req request) (response, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.broken != nil {
+		return response{}, e.broken
+	}
+	e.next++
+	req.ID = e.next
+	b, err := json.Marshal(req)
+	if err != nil {
+		return response{}, fmt.Errorf("the request cannot be encoded as JSON: %v", err)
+	}
+	if _, err := e.stdin.Write(append(b, '\n')); err != nil {
+		return response{}, e.brk(err)
+	}
+	line, err := e.out.ReadBytes('\n')
+	if err != nil {
+		return response{}, e.brk(err)
+	}
+	var r response
+	if err := json.Unmarshal(line, &r); err != nil || r.ID != e.next {
+		return response{}, e.brk(fmt.Errorf("unreadable answer %q (%v)", line, err))
+	}
+	return r, nil
 }
 
 func (e *Engine) brk(err error) error {

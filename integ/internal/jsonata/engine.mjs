@@ -3,6 +3,9 @@
 // functions Step Functions adds ($partition, $range, $hash, $random, $uuid,
 // $parse) and without $eval, which Step Functions does not offer.
 //
+// It also validates definitions with asl-validator ({"id", "validate":
+// [{"id", "definition"}]} → {"id", "value": [{"id", "valid", "errors"}]}).
+//
 // Protocol, one JSON object per line:
 //   stdin  (Go → Node): {"id", "expr", "bindings"}
 //   stdout (Node → Go): {"id", "value"} | {"id", "undefined": true} | {"id", "error": {"message", "code"}}
@@ -81,7 +84,27 @@ function compile(expr) {
 
 const write = (msg) => process.stdout.write(JSON.stringify(msg) + '\n');
 
+let validator;
+function validate(items) {
+  validator = validator || load('asl-validator');
+  return items.map(({ id, definition }) => {
+    const { isValid, errors } = validator(definition);
+    return {
+      id,
+      valid: isValid,
+      errors: (errors || []).map((e) => ({ code: e['Error code'] || '', message: e.Message || JSON.stringify(e) })),
+    };
+  });
+}
+
 async function handle(req) {
+  if (req.validate) {
+    try {
+      return write({ id: req.id, value: validate(req.validate) });
+    } catch (err) {
+      return write({ id: req.id, error: { message: String((err && err.message) || err) } });
+    }
+  }
   try {
     const value = await compile(req.expr).evaluate(undefined, req.bindings || {});
     if (value === undefined) return write({ id: req.id, undefined: true });
