@@ -130,7 +130,7 @@ func installNodeModules(root, cache string) (string, error) {
 			return "", err
 		}
 	}
-	cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts")
+	cmd := exec.Command(npm, "ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts")
 	cmd.Dir = dir
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
