@@ -28,6 +28,10 @@ func Main(m *testing.M) {
 		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 	}
 	SkipCDKValidation()
+	if code, ok := runSharded(); ok {
+		jsii.Close() // never started here: removes the runtime's temporary directory
+		os.Exit(code)
+	}
 	code := m.Run()
 	if devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
 		os.Stderr = devnull // jsii may print "waitid: no child processes" on exit

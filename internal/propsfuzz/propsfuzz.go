@@ -244,7 +244,11 @@ func (f *fixtures) candidates() []func() any {
 	s := f.stack
 	vpc := func() awsec2.IVpc {
 		return f.once("vpc", func() any {
-			return awsec2.NewVpc(s, f.id("Vpc"), &awsec2.VpcProps{MaxAzs: jsii.Number(2), NatGateways: jsii.Number(0)})
+			// Imported: a new Vpc is dozens of constructs to build and synthesize.
+			return awsec2.Vpc_FromVpcAttributes(s, f.id("Vpc"), &awsec2.VpcAttributes{VpcId: jsii.String("vpc-1234"),
+				AvailabilityZones: jsii.Strings("us-east-1a", "us-east-1b"),
+				PrivateSubnetIds:  jsii.Strings("subnet-private-a", "subnet-private-b"),
+				PublicSubnetIds:   jsii.Strings("subnet-public-a", "subnet-public-b")})
 		}).(awsec2.IVpc)
 	}
 	return []func() any{
