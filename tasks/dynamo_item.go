@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"fmt"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsdynamodb"
 	"regexp"
 	"sort"
 	"strings"
@@ -47,8 +48,12 @@ func (b *dynamoBuilder) table(table interfacesawsdynamodb.ITableRef, name *strin
 	case table != nil && name != nil:
 		b.problem("Table", "give Table or TableName, not both")
 	case table != nil:
-		ref := engine.Memo(table, "TableRef", table.TableRef)
-		b.params["TableName"] = value.Lit(*ref.TableName)
+		b.params["TableName"] = value.Lit(*engine.Memo(table, "TableName", func() *string {
+			if t, ok := table.(awsdynamodb.ITable); ok {
+				return t.TableName() // one jsii call; TableRef() is three (the struct and its two fields)
+			}
+			return table.TableRef().TableName
+		}))
 	case name != nil:
 		v := field(b.spec, "TableName", name)
 		if s, ok := v.String(); ok && !value.IsTokenString(s) && !validTableName(s) {

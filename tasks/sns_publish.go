@@ -140,12 +140,15 @@ func NewSnsPublish(scope constructs.Construct, id *string, props *SnsPublishProp
 	case props.Topic != nil && props.TopicArn != nil:
 		problem("Topic", "give Topic or TopicArn, not both")
 	case props.Topic != nil:
-		params["TopicArn"] = value.Lit(*engine.Memo(props.Topic, "TopicArn", props.Topic.TopicArn))
+		topicARN := *engine.Memo(props.Topic, "TopicArn", props.Topic.TopicArn)
+		params["TopicArn"] = value.Lit(topicARN)
 		if key := props.Topic.MasterKey(); key != nil {
 			spec.Statements = append(spec.Statements, iampolicy.SNSTopicKey(*key.KeyArn()))
 		}
-		fifo = isTrue(props.Topic.Fifo())
-		contentDedup = isTrue(props.Topic.ContentBasedDeduplication())
+		fifo = fifoName(topicARN, props.Topic.Fifo)
+		if fifo {
+			contentDedup = isTrue(props.Topic.ContentBasedDeduplication())
+		}
 	case props.TopicArn != nil:
 		params["TopicArn"] = field(spec, "TopicArn", props.TopicArn)
 	default:

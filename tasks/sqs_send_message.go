@@ -1,6 +1,7 @@
 package tasks
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -80,7 +81,7 @@ func NewSqsSendMessage(scope constructs.Construct, id *string, props *SqsSendMes
 		if key := props.Queue.EncryptionMasterKey(); key != nil {
 			spec.Statements = append(spec.Statements, iampolicy.SQSQueueKey(*key.KeyArn()))
 		}
-		fifo = isTrue(props.Queue.Fifo())
+		fifo = fifoName(queueARN, props.Queue.Fifo)
 	case props.QueueUrl != nil:
 		params["QueueUrl"] = field(spec, "QueueUrl", props.QueueUrl)
 	default:
@@ -124,4 +125,14 @@ func messageIDs(spec *engine.Spec, params map[string]*Value, dedup, group *strin
 			params[f.name] = v
 		}
 	}
+}
+
+// fifoName tells whether a topic or queue is FIFO from its ARN, as the CDK
+// decides it for an imported one (the name ends in .fifo), without a jsii
+// call; an ARN that is a token (a resource of the app) asks the resource.
+func fifoName(arn string, fifo func() *bool) bool {
+	if !value.IsTokenString(arn) {
+		return strings.HasSuffix(arn, ".fifo")
+	}
+	return isTrue(fifo())
 }

@@ -111,6 +111,7 @@ func TestSqsSendMessageIAM(t *testing.T) {
 func TestSqsSendMessageErrors(t *testing.T) {
 	stack := cdktest.NewStack()
 	fifo := awssqs.Queue_FromQueueArn(stack, jsii.String("Fifo"), jsii.String(jobsQueueARN+".fifo"))
+	ownedFifo := awssqs.NewQueue(stack, jsii.String("OwnedFifo"), &awssqs.QueueProps{Fifo: jsii.Bool(true)})
 	body := tasks.TaskInput_FromText("hi")
 	tests := []struct {
 		name  string
@@ -132,6 +133,8 @@ func TestSqsSendMessageErrors(t *testing.T) {
 		{"delay on a FIFO queue", &tasks.SqsSendMessageProps{Queue: fifo, MessageBody: body, Delay: awscdk.Duration_Seconds(jsii.Number(5)), MessageGroupId: jsii.String("g")},
 			"Delay: FIFO queues take no per-message delay"},
 		{"FIFO queue without a group", &tasks.SqsSendMessageProps{Queue: fifo, MessageBody: body}, "MessageGroupId: required: the queue is a FIFO queue"},
+		{"FIFO queue of the app (a token ARN) without a group", &tasks.SqsSendMessageProps{Queue: ownedFifo, MessageBody: body},
+			"MessageGroupId: required: the queue is a FIFO queue"},
 		{"deduplication id too long", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, MessageDeduplicationId: jsii.String(strings.Repeat("x", 129))},
 			"MessageDeduplicationId: must be 1 to 128 characters, got 129"},
 		{"empty group id", &tasks.SqsSendMessageProps{Queue: jobsQueue(stack), MessageBody: body, MessageGroupId: jsii.String("")},

@@ -90,6 +90,9 @@ func NewStepFunctionsStartExecution(scope constructs.Construct, id *string, prop
 		spec.Problems = append(spec.Problems, fieldProblem("StateMachine", "give StateMachine or StateMachineArn, not both"))
 	case props.StateMachine != nil:
 		machine = value.Lit(*engine.Memo(props.StateMachine, "StateMachineArn", func() *string {
+			if m, ok := props.StateMachine.(sfn.IStateMachine); ok {
+				return m.StateMachineArn() // one jsii call; StateMachineRef() is two (the struct and its field)
+			}
 			return props.StateMachine.StateMachineRef().StateMachineArn
 		}))
 	case props.StateMachineArn != nil:
