@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
@@ -283,7 +284,6 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 		if props.Subnets != nil || props.SecurityGroups != nil || props.AssignPublicIp != nil {
 			e.problem("Subnets", "Subnets, SecurityGroups and AssignPublicIp need a task definition with network mode AWS_VPC, got %s", td.NetworkMode())
 		}
-		connections = awsec2.NewConnections(&awsec2.ConnectionsProps{SecurityGroups: props.Cluster.Connections().SecurityGroups()})
 	}
 	e.launchTarget(props.LaunchTarget, td, props.Cluster)
 	e.overrides(td, props)
@@ -297,7 +297,12 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 	in := *ecsRunTask
 	in.Policy = func(r iampolicy.Request) []iampolicy.Statement { return iampolicy.EcsRunTask(r, scopeIAM) }
 	spec.Integration = &in
-	spec.Connections = connections
+	spec.Connections = sync.OnceValue(func() awsec2.Connections {
+		if connections == nil { // the cluster's, as the CDK gives without awsvpc
+			connections = awsec2.NewConnections(&awsec2.ConnectionsProps{SecurityGroups: props.Cluster.Connections().SecurityGroups()})
+		}
+		return connections
+	})
 	task := newTask(scope, id, props, spec)
 	if newGroup != nil {
 		// The CDK's place for it: under the task, which exists only now.

@@ -44,9 +44,10 @@ type Spec struct {
 	// Deferred problems are reported at synth (ValidateState), not at
 	// construction: things a user may still fix before synthesizing.
 	Deferred []string
-	// Connections are the security groups of a task that has them (the
-	// CDK's IConnectable: EcsRunTask).
-	Connections awsec2.Connections
+	// Connections give the security groups of a task that has them (the
+	// CDK's IConnectable: EcsRunTask), made when first asked for: most
+	// programs never ask, and each is jsii calls.
+	Connections func() awsec2.Connections
 }
 
 // SDKCall is an aws-sdk integration: arn:…:states:::aws-sdk:<service>:<action>.
@@ -64,7 +65,7 @@ type Rendered struct {
 	Statements []iampolicy.Statement
 	Deferred   []string
 	// Connections: see Spec.Connections.
-	Connections awsec2.Connections
+	Connections func() awsec2.Connections
 }
 
 // Render turns a Spec and the common props into a state. It is plain Go:
