@@ -10,6 +10,7 @@ import (
 
 	"github.com/sfnkit/sfnkit/integ/cfn"
 
+	"github.com/sfnkit/sfnkit/integ/internal/aslcheck"
 	"github.com/sfnkit/sfnkit/integ/internal/jsonata"
 )
 
@@ -24,9 +25,11 @@ func (e validationError) String() string { return e.Code + ": " + e.Message }
 // Validate synthesizes the stack and checks every state machine definition in
 // it with asl-validator (missing transition targets and terminal states,
 // unreachable states, malformed paths, ResultPath and intrinsics, bad
-// Resource ARNs…). Each invalid definition is reported with t.Errorf naming
-// the state machine and quoting the validator; then the test stops
-// (t.FailNow). A stack without state machines fails too.
+// Resource ARNs…), and for reads of workflow variables that no state that
+// can run before the reader assigns. Each problem is reported with t.Errorf
+// naming the state machine (quoting the validator, or naming the state,
+// field and variable); then the test stops (t.FailNow). A stack without
+// state machines fails too.
 func Validate(t testing.TB, stack awscdk.Stack) {
 	t.Helper()
 	tpl := Template(t, stack)
@@ -41,8 +44,9 @@ func Validate(t testing.TB, stack awscdk.Stack) {
 }
 
 // ValidateTemplate validates every state machine of an already synthesized
-// template and returns one message per invalid or unresolvable definition
-// (none when all are valid). It fails the test only when the validator
+// template and returns one message per invalid or unresolvable definition,
+// and one per read of a variable that no earlier state assigns (none when
+// all are valid). It fails the test only when the validator
 // cannot be run, or when the template has no state machine.
 func ValidateTemplate(t testing.TB, template map[string]any) []string {
 	t.Helper()
@@ -65,6 +69,9 @@ func ValidateTemplate(t testing.TB, template map[string]any) []string {
 		}
 		items = append(items, item{ID: sm.LogicalID, Definition: def})
 		labels[sm.LogicalID] = sm.Label()
+		for _, u := range aslcheck.UnassignedVariables(def) {
+			problems = append(problems, fmt.Sprintf("integ: state machine %s: %s", sm.Label(), u))
+		}
 	}
 	if len(items) == 0 {
 		return problems

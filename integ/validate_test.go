@@ -106,3 +106,24 @@ func TestValidateTemplateHandWritten(t *testing.T) {
 		t.Errorf("problems = %q", problems)
 	}
 }
+
+func TestValidateReportsUnassignedVariables(t *testing.T) {
+	stack := newStack(t)
+	sum := sfn.NewCustomState(stack, jsii.String("Sum"), &sfn.CustomStateProps{
+		StateJson: stateJSON(t, `{"Type":"Pass","Parameters":{"total.$":"$total"}}`),
+	})
+	init := sfn.NewPass(stack, jsii.String("Init"), &sfn.PassProps{Assign: &map[string]any{"total": 1}})
+	machine(stack, "Flow", sum.Next(init))
+	expectFailure(t, func(tb testing.TB) { integ.Validate(tb, stack) },
+		"integ: state machine Flow", `: state "Sum" reads $total in Parameters.total.$, but no state that can run before it assigns total`)
+}
+
+func TestValidateAcceptsAssignedVariables(t *testing.T) {
+	stack := newStack(t)
+	init := sfn.NewPass(stack, jsii.String("Init"), &sfn.PassProps{Assign: &map[string]any{"total": 1}})
+	sum := sfn.NewCustomState(stack, jsii.String("Sum"), &sfn.CustomStateProps{
+		StateJson: stateJSON(t, `{"Type":"Pass","Parameters":{"total.$":"States.Format('{}', $total)"}}`),
+	})
+	machine(stack, "Flow", init.Next(sum))
+	expectPass(t, func(tb testing.TB) { integ.Validate(tb, stack) })
+}
