@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/sfnkit/sfnkit/integ/cfn"
-
 	"github.com/sfnkit/sfnkit/integ/internal/aslcheck"
 	"github.com/sfnkit/sfnkit/integ/internal/jsonata"
 )
