@@ -6,4 +6,4 @@ import (
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 )
 
-func TestMain(m *testing.M) { cdktest.Main(m) }
+func TestMain(m *testing.M) { cdktest.MainSharded(m) }

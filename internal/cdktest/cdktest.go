@@ -23,14 +23,22 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // Main runs the tests and closes the jsii runtime quietly.
-func Main(m *testing.M) {
+func Main(m *testing.M) { main(m, false) }
+
+// MainSharded is Main for the largest test package, which go test starts
+// last: its tests run in two processes (see runSharded).
+func MainSharded(m *testing.M) { main(m, true) }
+
+func main(m *testing.M, sharded bool) {
 	if os.Getenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION") == "" {
 		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 	}
 	SkipCDKValidation()
-	if code, ok := runSharded(); ok {
-		jsii.Close() // never started here: removes the runtime's temporary directory
-		os.Exit(code)
+	if sharded {
+		if code, ok := runSharded(); ok {
+			jsii.Close() // never started here: removes the runtime's temporary directory
+			os.Exit(code)
+		}
 	}
 	code := m.Run()
 	if devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
