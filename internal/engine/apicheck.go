@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/sfnkit/sfnkit/internal/apimodel"
+import (
+	"strings"
+
+	"github.com/sfnkit/sfnkit/internal/apimodel"
+)
 
 // checkAPI checks the task's Parameters (Arguments) against the input of
 // the AWS API it calls, from the API's model (internal/apimodel), and adds
@@ -18,5 +22,29 @@ func (r *renderer) checkAPI(suffix string) {
 	default:
 		return
 	}
-	r.problems = append(r.problems, apimodel.Check(t, r.spec.Params)...)
+	for _, p := range apimodel.Check(t, r.spec.Params) {
+		if !r.reported(p, t.Field) {
+			r.problems = append(r.problems, p)
+		}
+	}
+}
+
+// reported tells whether the task's own checks already said the same of
+// the same member ("MaxResults: must be from 1 to 1000, got 1001" makes
+// "Parameters.MaxResults: ..." a repetition): same message, under the same
+// top-level member.
+func (r *renderer) reported(p error, field string) bool {
+	path, msg, ok := strings.Cut(p.Error(), ": ")
+	if !ok {
+		return false
+	}
+	top, _, _ := strings.Cut(strings.TrimPrefix(path, field+"."), ".")
+	for _, own := range r.problems {
+		ownPath, ownMsg, ok := strings.Cut(own.Error(), ": ")
+		ownTop, _, _ := strings.Cut(ownPath, ".")
+		if ok && ownMsg == msg && ownTop == top {
+			return true
+		}
+	}
+	return false
 }

@@ -54,3 +54,21 @@ func TestRenderChecksTheAPI(t *testing.T) {
 		})
 	}
 }
+
+// A mistake the task's own checks reported is not reported again by the
+// API check under its Parameters path; a different member still is.
+func TestAPICheckDoesNotRepeatTheTasksOwnProblems(t *testing.T) {
+	s := lambdaSpec(value.Lit("x"))
+	s.Params = value.NewObject(map[string]*value.Value{"FunctionName": value.Lit(fnARN),
+		"InvocationType": value.Lit("Later"), "LogType": value.Lit("Loud")})
+	s.Problems = []error{fieldErr("InvocationType", `must be one of DryRun, Event, RequestResponse, got "Later"`)}
+	_, errs := Render(s, &Common{}, env)
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	assert.Equal(t, []string{
+		`InvocationType: must be one of DryRun, Event, RequestResponse, got "Later"`,
+		`Parameters.LogType: must be one of None, Tail, got "Loud"`,
+	}, msgs)
+}
