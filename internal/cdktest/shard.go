@@ -14,13 +14,13 @@ import (
 
 // A test binary's jsii work runs in one single-threaded Node process, and Go
 // waits while it works: a package's tests use about one core. runSharded
-// runs them in two processes instead, each with its own Node, when the whole
-// package runs on a machine with two cores or more. Only for the package
-// that go test runs last, alone (tasks): where packages already run side
-// by side, the extra Node processes cost more than they save. It returns false when
-// the binary should run its tests itself: a shard, a chosen subset
-// (-test.run), a listing, benchmarks, fuzzing, profiles or coverage, or
-// SFNKIT_TEST_SHARDS=1.
+// runs them in two processes instead, each with its own Node, when the
+// whole package runs on a machine with two cores or more. It suits only the
+// package that go test runs last and alone (tasks): where packages already
+// run side by side, the extra Node processes cost more than they save. It
+// returns false when the binary should run its tests itself: a shard, a
+// chosen subset (-test.run), a listing, benchmarks, fuzzing, profiles or
+// coverage, or SFNKIT_TEST_SHARDS=1.
 func runSharded() (code int, sharded bool) {
 	const shardEnv = "SFNKIT_TEST_SHARD"
 	if os.Getenv(shardEnv) != "" || os.Getenv("SFNKIT_TEST_SHARDS") == "1" || runtime.NumCPU() < 2 {
