@@ -9,8 +9,8 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/sfnkit/sfnkit/integ/cfn"
-	"github.com/sfnkit/sfnkit/integ/internal/aslcheck"
 	"github.com/sfnkit/sfnkit/integ/internal/jsonata"
+	"github.com/sfnkit/sfnkit/internal/aslcheck"
 )
 
 // validationError is one message of asl-validator.

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/internal/aslcheck"
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
 )
 
@@ -321,7 +322,21 @@ func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.St
 		sm.AddToRolePolicy(policyStatement(s))
 	}
 	explainWildcards(sm, w.Statements) // nag.go
+	warnUnassignedVariables(sm, text)
 	return sm
+}
+
+// warnUnassignedVariables adds a synth warning to the state machine for each
+// read of a variable that no state able to run before the reader assigns
+// (integ.Validate fails a test for the same).
+func warnUnassignedVariables(sm sfn.StateMachine, definition string) {
+	var def map[string]any
+	if json.Unmarshal([]byte(definition), &def) != nil {
+		return
+	}
+	for _, u := range aslcheck.UnassignedVariables(def) {
+		awscdk.Annotations_Of(sm).AddWarningV2(jsii.String("@sfnkit/unassigned-variable"), jsii.String(u.String()))
+	}
 }
 
 // Text is the definition as JSON, with the top-level fields in top
