@@ -13,8 +13,8 @@
 //     AwsSolutions-IAM5 (wildcard permission) findings.
 //
 // Validate needs the npm package asl-validator 4.0.0; Run needs Node and the
-// npm package jsonata 2.2.2 only for JSONata expressions (one Node process
-// per test binary). They are found in $SFNKIT_NODE_MODULES if set,
+// npm package jsonata 2.2.2 only for JSONata expressions. Both run in one
+// long-lived Node process per test binary. They are found in $SFNKIT_NODE_MODULES if set,
 // otherwise in the first node_modules directory above the test's working
 // directory that holds them (in this repository, `make test` or `make deps`
 // installs them with npm ci). A test that cannot find them fails.

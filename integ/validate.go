@@ -9,7 +9,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/sfnkit/sfnkit/integ/cfn"
-	"github.com/sfnkit/sfnkit/integ/internal/jsonata"
+	"github.com/sfnkit/sfnkit/integ/internal/nodeproc"
 	"github.com/sfnkit/sfnkit/internal/aslcheck"
 )
 
@@ -106,7 +106,7 @@ func runValidator(t testing.TB, items any) ([]validation, error) {
 	if _, err := FindNodeModules(); err != nil {
 		return nil, err
 	}
-	engine, err := jsonata.Shared(FindNodeModules)
+	engine, err := nodeproc.Shared(FindNodeModules)
 	if err != nil {
 		return nil, err
 	}

@@ -8,21 +8,21 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/sfnkit/sfnkit/integ/internal/jsonata"
+	"github.com/sfnkit/sfnkit/integ/internal/nodeproc"
 )
 
 var (
 	engineOnce sync.Once
-	engine     *jsonata.Engine
+	engine     *nodeproc.Engine
 	engineErr  error
 )
 
 // evaluator adapts the reference JSONata engine to Evaluator.
-type evaluator struct{ e *jsonata.Engine }
+type evaluator struct{ e *nodeproc.Engine }
 
 func (v evaluator) Evaluate(expr string, b map[string]any) (any, bool, error) {
 	got, ok, err := v.e.Evaluate(expr, b)
-	var je *jsonata.Error
+	var je *nodeproc.Error
 	if errors.As(err, &je) {
 		return nil, false, &QueryError{Message: je.Message}
 	}
@@ -36,7 +36,7 @@ func jsonataOptions(t *testing.T) Options {
 		for dir := wd; ; dir = filepath.Dir(dir) {
 			nm := filepath.Join(dir, "node_modules")
 			if _, err := os.Stat(filepath.Join(nm, "jsonata")); err == nil {
-				engine, engineErr = jsonata.Start(nm)
+				engine, engineErr = nodeproc.Start(nm)
 				return
 			}
 			if filepath.Dir(dir) == dir {

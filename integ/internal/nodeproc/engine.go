@@ -1,10 +1,11 @@
-// Package jsonata evaluates JSONata expressions with the reference
-// implementation, the npm package jsonata (pinned in the repository's
-// package-lock.json), in one long-lived Node process per test binary,
-// with the functions Step Functions adds: $partition, $range, $hash,
-// $random, $uuid and $parse ($eval, which Step Functions lacks, fails).
-// The same process validates definitions with asl-validator.
-package jsonata
+// Package nodeproc runs the npm packages integ needs in one long-lived Node
+// process per test binary, instead of a process per call: JSONata
+// evaluation with the reference implementation, the npm package jsonata
+// (pinned in the repository's package-lock.json), with the functions Step
+// Functions adds ($partition, $range, $hash, $random, $uuid and $parse;
+// $eval, which Step Functions lacks, fails), and definition validation with
+// asl-validator.
+package nodeproc
 
 import (
 	"bufio"
@@ -43,7 +44,8 @@ type Engine struct {
 	broken error
 }
 
-// Start starts a Node process that loads jsonata from nodeModules.
+// Start starts the Node process with the packages in nodeModules (jsonata
+// now, asl-validator on first use).
 func Start(nodeModules string) (*Engine, error) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -52,7 +54,7 @@ func Start(nodeModules string) (*Engine, error) {
 	if _, err := os.Stat(filepath.Join(nodeModules, "jsonata", "package.json")); err != nil {
 		return nil, fmt.Errorf("%s has no jsonata package: run `make deps` (npm ci)", nodeModules)
 	}
-	dir, err := os.MkdirTemp("", "sfnkit-jsonata-")
+	dir, err := os.MkdirTemp("", "sfnkit-node-")
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package jsonata
+package nodeproc
 
 import (
 	"os"
