@@ -297,19 +297,9 @@ func NewBedrockCreateModelCustomizationJob(scope constructs.Construct, id *strin
 
 	common, problems := engine.ReadCommon(props, false)
 	r := engine.Prepare(scope, id, spec, common, problems)
-	var task BedrockCreateModelCustomizationJob
-	var state constructs.Construct
-	if r.Name != "" {
-		s := &bedrockCustomizationNamedState{bedrockJobRoleGetter: bedrockJobRoleGetter{roles}}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		task, state = s, s.CustomState
-	} else {
-		s := &bedrockCustomizationState{bedrockJobRoleGetter: bedrockJobRoleGetter{roles}}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		task, state = s, s.CustomState
-	}
+	task := &bedrockCustomizationState{bedrockJobRoleGetter: bedrockJobRoleGetter{roles}}
+	task.Create(scope, id, r, task)
+	state := task.CustomState
 	if props.Role == nil {
 		roles.made = bedrockDefaultRole(state, trainingBucket, validationBuckets, outputBucket, groups, subnets)
 	}
@@ -339,8 +329,7 @@ func (r *bedrockJobRole) arn() *string {
 	return r.made.RoleArn()
 }
 
-// bedrockJobRoleGetter is the task's Role method (a value receiver: jsii
-// would take a pointer one for an override).
+// bedrockJobRoleGetter is the task's Role method.
 type bedrockJobRoleGetter struct{ roles *bedrockJobRole }
 
 func (g bedrockJobRoleGetter) Role() awsiam.IRole {
@@ -355,22 +344,9 @@ func (g bedrockJobRoleGetter) Role() awsiam.IRole {
 }
 
 type bedrockCustomizationState struct {
-	sfn.CustomState
-	engine.Base
+	engine.TaskState
 	bedrockJobRoleGetter
 }
-
-func (s *bedrockCustomizationState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-type bedrockCustomizationNamedState struct {
-	sfn.CustomState
-	engine.Base
-	bedrockJobRoleGetter
-}
-
-func (s *bedrockCustomizationNamedState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-func (s *bedrockCustomizationNamedState) StateId() *string { return jsii.String(s.RenderedName()) }
 
 // bedrockDefaultRole is the role the CDK makes when none is given, at its
 // construct ID: Bedrock may assume it for this account's customization

@@ -127,28 +127,15 @@ type emrContainersJob struct {
 	logBucket awss3.IBucket
 }
 
-// emrContainersJobGetters are the task's methods (value receivers, for jsii).
+// emrContainersJobGetters are the task's methods.
 type emrContainersJobGetters struct{ job *emrContainersJob }
 
 func (g emrContainersJobGetters) GrantPrincipal() awsiam.IPrincipal { return g.job.role }
 
 type emrContainersJobState struct {
-	sfn.CustomState
-	engine.Base
+	engine.TaskState
 	emrContainersJobGetters
 }
-
-func (s *emrContainersJobState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-type emrContainersJobNamedState struct {
-	sfn.CustomState
-	engine.Base
-	emrContainersJobGetters
-}
-
-func (s *emrContainersJobNamedState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-func (s *emrContainersJobNamedState) StateId() *string { return jsii.String(s.RenderedName()) }
 
 // NewEmrContainersStartJobRun runs a job on an EMR on EKS virtual cluster
 // (arn:…:states:::emr-containers:startJobRun): RUN_JOB (.sync, the default,
@@ -237,21 +224,9 @@ func NewEmrContainersStartJobRun(scope constructs.Construct, id *string, props *
 
 	common, problems := engine.ReadCommon(props, false)
 	r := engine.Prepare(scope, id, spec, common, problems)
-	getters := emrContainersJobGetters{job}
-	var task EmrContainersStartJobRun
-	var state func() sfn.CustomState
-	if r.Name != "" {
-		s := &emrContainersJobNamedState{emrContainersJobGetters: getters}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		task, state = s, func() sfn.CustomState { return s.CustomState }
-	} else {
-		s := &emrContainersJobState{emrContainersJobGetters: getters}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		task, state = s, func() sfn.CustomState { return s.CustomState }
-	}
-	job.make(state(), makeLogGroup, makeLogBucket, cluster)
+	task := &emrContainersJobState{emrContainersJobGetters: emrContainersJobGetters{job}}
+	task.Create(scope, id, r, task)
+	job.make(task.CustomState, makeLogGroup, makeLogBucket, cluster)
 	return task
 }
 

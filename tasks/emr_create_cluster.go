@@ -233,20 +233,9 @@ func NewEmrCreateCluster(scope constructs.Construct, id *string, props *EmrCreat
 
 	common, problems := engine.ReadCommon(props, false)
 	r := engine.Prepare(scope, id, spec, common, problems)
-	var task EmrCreateCluster
-	var state func() sfn.CustomState
-	if r.Name != "" {
-		s := &emrCreateClusterNamedState{emrClusterRoleGetters: emrClusterRoleGetters{roles}}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		task, state = s, func() sfn.CustomState { return s.CustomState }
-	} else {
-		s := &emrCreateClusterState{emrClusterRoleGetters: emrClusterRoleGetters{roles}}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		task, state = s, func() sfn.CustomState { return s.CustomState }
-	}
-	roles.makeDefaults(state(), v2, makeAutoScaling)
+	task := &emrCreateClusterState{emrClusterRoleGetters: emrClusterRoleGetters{roles}}
+	task.Create(scope, id, r, task)
+	roles.makeDefaults(task.CustomState, v2, makeAutoScaling)
 	return task
 }
 
@@ -296,8 +285,7 @@ func (r *emrClusterRoles) makeDefaults(task constructs.Construct, v2, autoScalin
 	}
 }
 
-// emrClusterRoleGetters are EmrCreateCluster's role methods (value
-// receivers: jsii would take pointer ones for overrides).
+// emrClusterRoleGetters are EmrCreateCluster's role methods.
 type emrClusterRoleGetters struct{ roles *emrClusterRoles }
 
 func (g emrClusterRoleGetters) ServiceRole() awsiam.IRole { return g.roles.service }
@@ -311,22 +299,9 @@ func (g emrClusterRoleGetters) AutoScalingRole() awsiam.IRole {
 }
 
 type emrCreateClusterState struct {
-	sfn.CustomState
-	engine.Base
+	engine.TaskState
 	emrClusterRoleGetters
 }
-
-func (s *emrCreateClusterState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-type emrCreateClusterNamedState struct {
-	sfn.CustomState
-	engine.Base
-	emrClusterRoleGetters
-}
-
-func (s *emrCreateClusterNamedState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-func (s *emrCreateClusterNamedState) StateId() *string { return jsii.String(s.RenderedName()) }
 
 // lazyString produces a string when the CDK resolves it, after the task
 // has made what it names.

@@ -10,7 +10,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslambda"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
-	"github.com/aws/jsii-runtime-go"
 
 	"github.com/sfnkit/sfnkit/internal/engine"
 	"github.com/sfnkit/sfnkit/internal/expr"
@@ -399,17 +398,8 @@ func newEvaluateExpressionPass(scope constructs.Construct, id *string, props *Ev
 		panic(&ValidationError{Construct: "EvaluateExpression", Path: path, Problems: problems})
 	}
 	r := &engine.Rendered{Name: common.StateName, JSON: state}
-	if r.Name != "" {
-		s := &evalPassNamedState{}
-		s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-		s.path = path
-		sfn.NewCustomState_Override(s, scope, id, s.StateProps())
-		return s
-	}
-	s := &evalPassState{}
-	s.Base = engine.NewBase(r, func() sfn.CustomState { return s.CustomState })
-	s.path = path
-	sfn.NewCustomState_Override(s, scope, id, s.StateProps())
+	s := &evalPassState{path: path}
+	s.Create(scope, id, r, s)
 	return s
 }
 
@@ -596,36 +586,15 @@ func jsonataIdentPart(c byte) bool {
 // evalPassState is the JSONATA engine's Pass state. It has no Retry or
 // Catch: asking for them is an error, at once.
 type evalPassState struct {
-	sfn.CustomState
-	engine.Base
+	engine.TaskState
 	path string
 }
-
-func (s *evalPassState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
 
 func (s *evalPassState) AddRetry(props *sfn.RetryProps) sfn.CustomState {
 	panic(passCannot(s.path, "AddRetry"))
 }
 
 func (s *evalPassState) AddCatch(handler sfn.IChainable, props *sfn.CatchProps) sfn.CustomState {
-	panic(passCannot(s.path, "AddCatch"))
-}
-
-type evalPassNamedState struct {
-	sfn.CustomState
-	engine.Base
-	path string
-}
-
-func (s *evalPassNamedState) WhenBoundToGraph(graph sfn.StateGraph) { s.Bind(graph, s) }
-
-func (s *evalPassNamedState) StateId() *string { return jsii.String(s.RenderedName()) }
-
-func (s *evalPassNamedState) AddRetry(props *sfn.RetryProps) sfn.CustomState {
-	panic(passCannot(s.path, "AddRetry"))
-}
-
-func (s *evalPassNamedState) AddCatch(handler sfn.IChainable, props *sfn.CatchProps) sfn.CustomState {
 	panic(passCannot(s.path, "AddCatch"))
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
-	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -20,54 +19,15 @@ import (
 // exists; what the state renders of them (the role's ARN, the security
 // group IDs) reaches its JSON through CDK Lazy values.
 
-// The state types: jsii binds a CDK object only when it is embedded
-// directly, so each variant embeds sfn.CustomState itself.
-
 type smJobState struct {
-	sfn.CustomState
-	engine.Metered
+	engine.TaskState
 	*taskext.Job
-	r *engine.Rendered
 }
-
-func (s *smJobState) WhenBoundToGraph(graph sfn.StateGraph) { engine.Bind(s, graph, s.r.Statements) }
-func (s *smJobState) PolicyStatements() []Statement         { return s.r.Statements }
-
-type smNamedJobState struct {
-	sfn.CustomState
-	engine.Metered
-	*taskext.Job
-	r *engine.Rendered
-}
-
-func (s *smNamedJobState) WhenBoundToGraph(graph sfn.StateGraph) {
-	engine.Bind(s, graph, s.r.Statements)
-}
-func (s *smNamedJobState) PolicyStatements() []Statement { return s.r.Statements }
-func (s *smNamedJobState) StateId() *string              { return jsii.String(s.r.Name) }
 
 type smRoleState struct {
-	sfn.CustomState
-	engine.Metered
+	engine.TaskState
 	*taskext.HasRole
-	r *engine.Rendered
 }
-
-func (s *smRoleState) WhenBoundToGraph(graph sfn.StateGraph) { engine.Bind(s, graph, s.r.Statements) }
-func (s *smRoleState) PolicyStatements() []Statement         { return s.r.Statements }
-
-type smNamedRoleState struct {
-	sfn.CustomState
-	engine.Metered
-	*taskext.HasRole
-	r *engine.Rendered
-}
-
-func (s *smNamedRoleState) WhenBoundToGraph(graph sfn.StateGraph) {
-	engine.Bind(s, graph, s.r.Statements)
-}
-func (s *smNamedRoleState) PolicyStatements() []Statement { return s.r.Statements }
-func (s *smNamedRoleState) StateId() *string              { return jsii.String(s.r.Name) }
 
 // smJobTask is a job task with its CDK class's methods.
 type smJobTask interface {
@@ -92,18 +52,9 @@ func (b *smBuilder) newJobState(scope constructs.Construct, id *string, props an
 	r := engine.RenderOrPanic(scope, id, b.spec, common, problems)
 	b.jsonata = common.JSONata
 	x := &taskext.Job{HasRole: &taskext.HasRole{}, CreatedLast: b.sgLast}
-	var st smJobTask
-	if r.Name != "" {
-		s := &smNamedJobState{Job: x, r: r}
-		s.Metered = engine.NewMetered(r, func() constructs.IConstruct { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, engine.StateProps(r))
-		st = s
-	} else {
-		s := &smJobState{Job: x, r: r}
-		s.Metered = engine.NewMetered(r, func() constructs.IConstruct { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, engine.StateProps(r))
-		st = s
-	}
+	st := &smJobState{Job: x}
+	r.Connections = x.Connections // the CDK's class is IConnectable
+	st.Create(scope, id, r, st)
 	x.Given = b.ownRole(st)
 	if b.vpc != nil {
 		x.Groups = append(x.Groups, b.vpc.groups...)
@@ -124,18 +75,8 @@ func (b *smBuilder) newRoleState(scope constructs.Construct, id *string, props a
 	common, problems := engine.ReadCommon(props, b.spec.JobTimeout)
 	r := engine.RenderOrPanic(scope, id, b.spec, common, problems)
 	x := &taskext.HasRole{Given: given}
-	var st smRoleTask
-	if r.Name != "" {
-		s := &smNamedRoleState{HasRole: x, r: r}
-		s.Metered = engine.NewMetered(r, func() constructs.IConstruct { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, engine.StateProps(r))
-		st = s
-	} else {
-		s := &smRoleState{HasRole: x, r: r}
-		s.Metered = engine.NewMetered(r, func() constructs.IConstruct { return s.CustomState })
-		sfn.NewCustomState_Override(s, scope, id, engine.StateProps(r))
-		st = s
-	}
+	st := &smRoleState{HasRole: x}
+	st.Create(scope, id, r, st)
 	if given == nil {
 		x.Make = func() awsiam.IRole {
 			return awsiam.NewRole(st, jsii.String(roleID), &awsiam.RoleProps{

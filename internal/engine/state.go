@@ -23,79 +23,6 @@ type Task interface {
 	PolicyStatements() []iampolicy.Statement
 }
 
-// state is a CustomState whose IAM statements reach the role of whichever
-// state machine it ends up in: WhenBoundToGraph runs when the state joins a
-// graph, however deeply nested (Parallel branch, Map processor, chain).
-//
-// jsii calls back into Go for every method a type overrides, so the
-// variants below override only what they need: ValidateState for deferred
-// problems, StateId for a StateName. Each embeds the CDK state directly:
-// jsii cannot bind one embedded through another struct.
-type state struct {
-	sfn.CustomState
-	metered
-}
-
-// plainState is a task with no statements, no StateName and no deferred
-// problem: it overrides nothing, so jsii never calls back into Go for it.
-type plainState struct {
-	sfn.CustomState
-	metered
-}
-
-func (s *plainState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
-
-func (s *state) WhenBoundToGraph(graph sfn.StateGraph) {
-	graph.RegisterState(s) // what State.whenBoundToGraph does
-	statementsFor(graph).add(s.r.Statements)
-}
-
-func (s *state) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
-
-type checkedState struct {
-	sfn.CustomState
-	metered
-}
-
-func (s *checkedState) WhenBoundToGraph(graph sfn.StateGraph) {
-	graph.RegisterState(s)
-	statementsFor(graph).add(s.r.Statements)
-}
-
-func (s *checkedState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
-
-func (s *checkedState) ValidateState() *[]*string { return jsii.Strings(s.r.Deferred...) }
-
-type namedState struct {
-	sfn.CustomState
-	metered
-}
-
-func (s *namedState) WhenBoundToGraph(graph sfn.StateGraph) {
-	graph.RegisterState(s)
-	statementsFor(graph).add(s.r.Statements)
-}
-
-func (s *namedState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
-
-func (s *namedState) StateId() *string { return jsii.String(s.r.Name) }
-
-type namedCheckedState struct {
-	sfn.CustomState
-	metered
-}
-
-func (s *namedCheckedState) WhenBoundToGraph(graph sfn.StateGraph) {
-	graph.RegisterState(s)
-	statementsFor(graph).add(s.r.Statements)
-}
-
-func (s *namedCheckedState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
-
-func (s *namedCheckedState) ValidateState() *[]*string { return jsii.Strings(s.r.Deferred...) }
-
-func (s *namedCheckedState) StateId() *string { return jsii.String(s.r.Name) }
-
 // New renders a task and creates its CDK state. Invalid props panic with a
 // *ValidationError listing every problem, as CDK constructs throw.
 func New(scope constructs.Construct, id *string, spec *Spec, common *Common, commonProblems []error) Task {
@@ -113,34 +40,8 @@ func NewState(scope constructs.Construct, id *string, r *Rendered) Task {
 }
 
 func newCDKState(scope constructs.Construct, id *string, r *Rendered) Task {
-	stateJSON := withJSONNulls(r.JSON).(map[string]any)
-	props := &sfn.CustomStateProps{StateJson: &stateJSON}
-	switch {
-	case r.Name != "" && len(r.Deferred) > 0:
-		s := &namedCheckedState{}
-		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
-		sfn.NewCustomState_Override(s, scope, id, props)
-		return s
-	case r.Name != "":
-		s := &namedState{}
-		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
-		sfn.NewCustomState_Override(s, scope, id, props)
-		return s
-	case len(r.Deferred) > 0:
-		s := &checkedState{}
-		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
-		sfn.NewCustomState_Override(s, scope, id, props)
-		return s
-	}
-	if len(r.Statements) == 0 {
-		s := &plainState{}
-		s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
-		sfn.NewCustomState_Override(s, scope, id, props)
-		return s
-	}
-	s := &state{}
-	s.metered = metered{r: r, anchor: func() constructs.IConstruct { return s.CustomState }}
-	sfn.NewCustomState_Override(s, scope, id, props)
+	s := &TaskState{}
+	s.Create(scope, id, r, s)
 	return s
 }
 
