@@ -12,6 +12,9 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION ?= $(NODE_MAJOR)
 export CDK_HOME ?= $(REPO)/.cache/cdk
 # integ locates the npm tools through this (or by walking up from the test's directory).
 export SFNKIT_NODE_MODULES ?= $(REPO)/node_modules
+# make test runs the end-to-end tests too (the README quick start as a separate
+# app with the CDK CLI, a fresh npm ci): plain go test ./... skips them.
+export SFNKIT_E2E ?= 1
 
 NPM_STAMP := node_modules/.installed
 

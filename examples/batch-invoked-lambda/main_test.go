@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -20,12 +21,16 @@ func newApp() *BatchInvoked {
 	return NewBatchInvoked(cdktest.NewApp(), "SfnkitBatchInvokedLambda", cdktest.StackProps())
 }
 
+// sharedApp is the app the tests that only read share: the CDK synthesizes
+// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
+var sharedApp = sync.OnceValue(newApp)
+
 func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "batch-invoked-lambda", cdktest.Snapshot(cdktest.Template(t, newApp().Stack)))
+	cdktest.Golden(t, "batch-invoked-lambda", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
 }
 
 func TestValidDefinition(t *testing.T) {
-	integ.Validate(t, newApp().Stack)
+	integ.Validate(t, sharedApp().Stack)
 }
 
 // cdk-nag passes: the only wildcards left are suppressed, each with why.
@@ -36,7 +41,7 @@ func TestLeastPrivilege(t *testing.T) {
 // The reference granted batch:* on "*", s3:* and iam:PassRole on "*", and
 // no events permission. The state machine's role holds exactly these.
 func TestExactIAM(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	tpl := cdktest.Template(t, app.Stack)
 	id := func(c constructs.IConstruct) string {
 		return *app.Stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement))
@@ -148,7 +153,7 @@ func (x *exchange) mocks(handle func(request any) any) integ.Mocks {
 }
 
 func TestRunSuccess(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	x := &exchange{objects: map[string]string{}}
 	res := integ.Run(t, app.Stack, app.StateMachine, map[string]any{"name": "world"},
 		x.mocks(func(r any) any { return map[string]any{"greeting": "hello " + r.(map[string]any)["name"].(string)} }))
@@ -162,7 +167,7 @@ func TestRunSuccess(t *testing.T) {
 // The job fails: its definition is deregistered, and the execution fails
 // with the job's own error and cause.
 func TestRunJobFails(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	x := &exchange{objects: map[string]string{}}
 	mocks := x.mocks(nil)
 	mocks["Echo Job SubmitJob"] = integ.Fail("States.TaskFailed", `{"Status":"FAILED","StatusReason":"Essential container in task exited"}`)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -22,12 +23,16 @@ func newApp() *CumulusActivity {
 	return NewCumulusActivity(cdktest.NewApp(), "SfnkitCumulusActivity", cdktest.StackProps())
 }
 
+// sharedApp is the app the tests that only read share: the CDK synthesizes
+// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
+var sharedApp = sync.OnceValue(newApp)
+
 func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "cumulus-activity", cdktest.Snapshot(cdktest.Template(t, newApp().Stack)))
+	cdktest.Golden(t, "cumulus-activity", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
 }
 
 func TestValidDefinitions(t *testing.T) {
-	integ.Validate(t, newApp().Stack)
+	integ.Validate(t, sharedApp().Stack)
 }
 
 func TestLeastPrivilege(t *testing.T) {
@@ -65,7 +70,7 @@ const seedQueueGranules = `{
 // Parameters, the seed's Retry exactly once (not doubled by LambdaInvoke's
 // default retry), the same Catch into the same WorkflowFailed.
 func TestRuntimeSwitchesOnlyTheResource(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	snapshot := cdktest.Snapshot(cdktest.Template(t, app.Stack))
 	machines := cdktest.Resources(snapshot, "AWS::StepFunctions::StateMachine")
 	definition := func(sm sfn.StateMachine) map[string]any {
@@ -108,7 +113,7 @@ func TestRuntimeSwitchesOnlyTheResource(t *testing.T) {
 // kms:GenerateDataKey on the machine's role (iam-reference.md); this one
 // uses the AWS-owned key.
 func TestExactIAM(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	tpl := cdktest.Template(t, app.Stack)
 	fn := "${" + logicalID(app.Stack, app.Function) + ".Arn}"
 	tests := []struct {
@@ -156,7 +161,7 @@ func queuedMessage() map[string]any {
 }
 
 func TestRunSuccess(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	for _, w := range []*QueueGranulesWorkflow{app.OnLambda, app.OnActivity} {
 		t.Run(*w.Construct.Node().Id(), func(t *testing.T) {
 			res := integ.Run(t, app.Stack, w.StateMachine, cumulusMessage(), integ.Mocks{
@@ -187,7 +192,7 @@ func TestRunSuccess(t *testing.T) {
 // times, then the Catch puts the error in $.exception and WorkflowFailed
 // ends the execution.
 func TestRunLambdaRetriedThenCaught(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	res := integ.Run(t, app.Stack, app.OnLambda.StateMachine, cumulusMessage(), integ.Mocks{
 		QueueGranulesState: integ.Fail("Lambda.ServiceException", "Rate exceeded"),
 	})
@@ -200,7 +205,7 @@ func TestRunLambdaRetriedThenCaught(t *testing.T) {
 // an error name of its own: not one of the retried Lambda errors, so it is
 // caught at once.
 func TestRunActivityFailureCaught(t *testing.T) {
-	app := newApp()
+	app := sharedApp()
 	res := integ.Run(t, app.Stack, app.OnActivity.StateMachine, cumulusMessage(), integ.Mocks{
 		QueueGranulesState: integ.Fail("CumulusMessageAdapterExecutionError", "queue-granules: SQS SendMessage denied"),
 	})
@@ -314,7 +319,7 @@ func jsonValue(t *testing.T, v any) any {
 // Both machines are rendered in Go in one piece (fragments.Workflow): the
 // DefinitionString is one plain string, its tokens DefinitionSubstitutions.
 func TestRenderedInGo(t *testing.T) {
-	machines := cdktest.Resources(cdktest.Template(t, newApp().Stack), "AWS::StepFunctions::StateMachine")
+	machines := cdktest.Resources(cdktest.Template(t, sharedApp().Stack), "AWS::StepFunctions::StateMachine")
 	require.Len(t, machines, 2)
 	for id, m := range machines {
 		props := m["Properties"].(map[string]any)

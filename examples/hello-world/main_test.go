@@ -3,6 +3,7 @@ package main
 import (
 	"slices"
 	"sort"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -21,12 +22,16 @@ func newApp() *HelloWorld {
 	return NewHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps())
 }
 
+// sharedApp is the app the tests that only read share: the CDK synthesizes
+// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
+var sharedApp = sync.OnceValue(newApp)
+
 func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "hello-world", cdktest.Snapshot(cdktest.Template(t, newApp().Stack)))
+	cdktest.Golden(t, "hello-world", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
 }
 
 func TestValidDefinitions(t *testing.T) {
-	integ.Validate(t, newApp().Stack)
+	integ.Validate(t, sharedApp().Stack)
 }
 
 func TestLeastPrivilege(t *testing.T) {
@@ -36,7 +41,7 @@ func TestLeastPrivilege(t *testing.T) {
 // Each state machine's role gets exactly: invoke its three functions (no
 // ":*" qualifiers) and put items in the table; nothing else.
 func TestExactIAM(t *testing.T) {
-	hw := newApp()
+	hw := sharedApp()
 	tpl := cdktest.Template(t, hw.Stack)
 	ref := func(c constructs.IConstruct) string {
 		return "${" + *hw.Stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement)) + ".Arn}"
@@ -73,14 +78,14 @@ var lambdaMocks = integ.Mocks{
 }
 
 func TestRunSuccess(t *testing.T) {
-	hw := newApp()
+	hw := sharedApp()
 	res := integ.Run(t, hw.Stack, hw.Chained, map[string]any{}, lambdaMocks)
 	assert.True(t, res.Succeeded(), res.History())
 	assert.Equal(t, []string{"[Lambda] hello", "[Lambda] world", "Greeted?", "Record greeting", "Done"}, res.Path())
 }
 
 func TestRunFailureNotifies(t *testing.T) {
-	hw := newApp()
+	hw := sharedApp()
 	mocks := integ.Mocks{}
 	for k, v := range lambdaMocks {
 		mocks[k] = v
@@ -101,7 +106,7 @@ func TestRunFailureNotifies(t *testing.T) {
 }
 
 func TestRunEnclosedCatchesOnce(t *testing.T) {
-	hw := newApp()
+	hw := sharedApp()
 	mocks := integ.Mocks{
 		"Enclosed [Lambda] hello":              integ.Fail("Lambda.Unknown", "boom"),
 		"Enclosed [Lambda] world":              integ.Return(integ.LambdaResponse(map[string]any{"ok": true})),
@@ -123,7 +128,7 @@ func TestRunEnclosedCatchesOnce(t *testing.T) {
 // Go (a plain DefinitionString, its tokens DefinitionSubstitutions) with
 // the same definitions and the same permissions as the CDK's rendering.
 func TestWorkflowRendersTheSameMachines(t *testing.T) {
-	cdkTpl := cdktest.Template(t, newApp().Stack)
+	cdkTpl := cdktest.Template(t, sharedApp().Stack)
 	goTpl := cdktest.Template(t, newHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps(), true).Stack)
 	cdkDefs := definitions(cdkTpl)
 	for id, m := range cdktest.Resources(goTpl, "AWS::StepFunctions::StateMachine") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -16,17 +17,21 @@ func newApp() *Processing {
 	return NewProcessing(cdktest.NewApp(), "SfnkitSageMakerProcessing", cdktest.StackProps())
 }
 
+// sharedApp is the app the tests that only read share: the CDK synthesizes
+// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
+var sharedApp = sync.OnceValue(newApp)
+
 func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "sagemaker-processing", cdktest.Snapshot(cdktest.Template(t, newApp().Stack)))
+	cdktest.Golden(t, "sagemaker-processing", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
 }
 
 func TestValidDefinition(t *testing.T) {
-	integ.Validate(t, newApp().Stack)
+	integ.Validate(t, sharedApp().Stack)
 }
 
 // The seed's policy was sagemaker:*, iam:PassRole and events:* on "*".
 func TestNoWildcardResource(t *testing.T) {
-	p := newApp()
+	p := sharedApp()
 	tpl := cdktest.Template(t, p.Stack)
 	policy := cdktest.Resources(tpl, "AWS::IAM::Policy")
 	var got []any
@@ -50,7 +55,7 @@ func TestNoWildcardResource(t *testing.T) {
 }
 
 func TestRunsToCompletion(t *testing.T) {
-	p := newApp()
+	p := sharedApp()
 	res := integ.Run(t, p.Stack, p.StateMachine, map[string]any{}, integ.Mocks{
 		"HelloWorldProcessingJob": integ.Func(func(input any) (any, error) {
 			name := input.(map[string]any)["ProcessingJobName"].(string)
@@ -66,7 +71,7 @@ func TestLeastPrivilege(t *testing.T) {
 }
 
 func TestRunFails(t *testing.T) {
-	p := newApp()
+	p := sharedApp()
 	res := integ.Run(t, p.Stack, p.StateMachine, map[string]any{}, integ.Mocks{
 		"HelloWorldProcessingJob": integ.Fail("SageMaker.AmazonSageMakerException", "ResourceLimitExceeded"),
 	})
