@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -20,7 +21,9 @@ import (
 // run side by side, the extra Node processes cost more than they save. It
 // returns false when the binary should run its tests itself: a shard, a
 // chosen subset (-test.run), a listing, benchmarks, fuzzing, profiles or
-// coverage, or SFNKIT_TEST_SHARDS=1.
+// coverage, or SFNKIT_TEST_SHARDS=1. SFNKIT_TEST_SHARDS=N runs N processes
+// (on this 2-core machine, 3 and 4 were slower than 2: each Node loads
+// aws-cdk-lib, about a second).
 func runSharded() (code int, sharded bool) {
 	const shardEnv = "SFNKIT_TEST_SHARD"
 	if os.Getenv(shardEnv) != "" || os.Getenv("SFNKIT_TEST_SHARDS") == "1" || runtime.NumCPU() < 2 {
@@ -51,7 +54,10 @@ func runSharded() (code int, sharded bool) {
 			names = append(names, regexp.QuoteMeta(line))
 		}
 	}
-	const shards = 2
+	shards := 2
+	if n, err := strconv.Atoi(os.Getenv("SFNKIT_TEST_SHARDS")); err == nil && n > 1 {
+		shards = n
+	}
 	if len(names) < 2*shards {
 		return 0, false
 	}
