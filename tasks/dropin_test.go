@@ -2,11 +2,15 @@ package tasks_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
+	cdktasks "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctionstasks"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
@@ -133,4 +137,64 @@ func TestCDKTypedDynamicHelpers(t *testing.T) {
 	assert.Equal(t, map[string]any{"TableName.$": "$.table", "Limit.$": "$.max", "IndexName.$": "$.index",
 		"AttributesToGet.$": "States.Array($.a, $.b)", "ExpressionAttributeNames.$": "$.names", "ConsistentRead.$": "$.flag",
 		"Segment": float64(3)}, s["Parameters"])
+}
+
+// jsii creates each task through a small hook object (engine.createState):
+// the CDK must still see what the task's CDK class is. Its own JavaScript
+// reads connections and grantPrincipal, and hands the state back.
+func TestTheCDKSeesTasksAsTheirCDKClasses(t *testing.T) {
+	f := newEcsFixture()
+	run := tasks.NewEcsRunTask(f.stack, jsii.String("Run"), &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.fgTD,
+		LaunchTarget: tasks.NewEcsFargateLaunchTarget(nil)})
+	peer := awsec2.NewSecurityGroup(f.stack, jsii.String("Peer"), &awsec2.SecurityGroupProps{Vpc: f.cluster.Vpc()})
+	peer.Connections().AllowTo(run, awsec2.Port_Tcp(jsii.Number(8443)), nil) // IConnectable, read by the CDK
+
+	emr := tasks.NewEmrContainersStartJobRun(f.stack, jsii.String("Emr"), ekJobProps(f.stack, func(p *tasks.EmrContainersStartJobRunProps) {
+		p.ExecutionRole = nil
+	}))
+	bucket := awss3.NewBucket(f.stack, jsii.String("Data"), nil)
+	bucket.GrantRead(emr, nil) // IGrantable, read by the CDK
+
+	named := tasks.NewLambdaInvoke(f.stack, jsii.String("Named"), &tasks.LambdaInvokeProps{
+		LambdaFunction: function(f.stack, "worker"), StateName: jsii.String("Step one")})
+	back := sfn.Chain_Start(named).StartState()
+	assert.Equal(t, "Step one", *back.StateId(), "the state the CDK hands back is the task's")
+	assert.Equal(t, "Step one", *named.StateId())
+
+	tpl := machine(t, f.stack, run.Next(emr).Next(named))
+	var ports []any
+	for _, r := range cdktest.Resources(tpl, "AWS::EC2::SecurityGroupIngress") {
+		ports = append(ports, r["Properties"].(map[string]any)["FromPort"])
+	}
+	assert.Contains(t, ports, float64(8443))
+	var readers []string
+	for _, p := range cdktest.Resources(tpl, "AWS::IAM::Policy") {
+		if strings.Contains(cdktest.Flatten(p), "s3:GetObject") {
+			readers = append(readers, cdktest.Flatten(p["Properties"].(map[string]any)["Roles"]))
+		}
+	}
+	require.Len(t, readers, 1)
+	assert.Contains(t, readers[0], "JobExecutionRole")
+}
+
+// A StateName takes the prefixes a fragment gives its states
+// (StateMachineFragment.prefixStates), as the CDK's tasks' do.
+func TestPrefixesApplyToANamedTask(t *testing.T) {
+	for _, cdk := range []bool{false, true} {
+		stack := cdktest.NewStack()
+		var task sfn.IChainable
+		if cdk {
+			cdkTask := cdktasks.NewLambdaInvoke(stack, jsii.String("Invoke"), &cdktasks.LambdaInvokeProps{
+				LambdaFunction: function(stack, "worker"), StateName: jsii.String("Step one")})
+			cdkTask.AddPrefix(jsii.String("Pre: "))
+			task = cdkTask
+		} else {
+			ours := tasks.NewLambdaInvoke(stack, jsii.String("Invoke"), &tasks.LambdaInvokeProps{
+				LambdaFunction: function(stack, "worker"), StateName: jsii.String("Step one")})
+			ours.AddPrefix(jsii.String("Pre: "))
+			assert.Equal(t, "Pre: Step one", *ours.StateId())
+			task = ours
+		}
+		assert.Equal(t, "Pre: Step one", cdktest.Definition(t, machine(t, stack, task))["StartAt"], "cdk=%v", cdk)
+	}
 }

@@ -15,13 +15,13 @@ import (
 // (still nil).
 //
 // What jsii creates is not the task but a hook: a struct whose only methods
-// are the overrides r needs (WhenBoundToGraph for IAM statements, StateId
-// for a StateName, ValidateState for deferred problems) and the jsii
-// interfaces the task implements (GrantPrincipal, Connections), carrying
-// the task.
-// jsii's Go runtime tests the type of every object created with overrides
-// against every jsii interface of every loaded module, and each test walks
-// the type's whole method set: for a struct embedding sfn.CustomState that
+// are the overrides r needs (WhenBoundToGraph for IAM statements; the
+// protected stateName getter for a StateName, which the CDK's stateId reads
+// with any prefixes; ValidateState for deferred problems) and the jsii
+// interfaces the task implements (GrantPrincipal, Connections). jsii's Go
+// runtime tests the type of every object created with overrides against
+// every jsii interface of every loaded module, and each test walks the
+// type's whole method set: for a struct embedding sfn.CustomState that
 // costs about 3 ms, more than the CDK's own cost of a whole task. A hook has
 // at most four methods.
 //
@@ -29,8 +29,8 @@ import (
 // as aliases of the same object, so the task and its embedded CustomState
 // proxy reach the CDK as the state created here. It looks for overrides
 // only through anonymous pointers and interfaces, so the task, carried in
-// an embedded struct, adds none. (The CDK hands the state back as a plain
-// proxy, not as the task: jsii returns only the object it created.)
+// an embedded struct, adds none. A state the CDK hands back is a plain
+// proxy of the same object, not the task.
 func createState(scope constructs.Construct, id *string, r *Rendered, task sfn.State, base *sfn.CustomState) {
 	cdkinit.Initialize()
 	runtime.InitJsiiProxy(base)
@@ -82,7 +82,7 @@ func (c Carrier) bind(graph sfn.StateGraph) {
 	statementsFor(graph).add(c.R.Statements)
 }
 
-func (c Carrier) stateID() *string           { return jsii.String(c.R.Name) }
+func (c Carrier) stateName() *string         { return jsii.String(c.R.Name) }
 func (c Carrier) deferred() *[]*string       { return jsii.Strings(c.R.Deferred...) }
 func (c Carrier) grantee() awsiam.IPrincipal { return c.Held.(awsiam.IGrantable).GrantPrincipal() }
 func (c Carrier) conns() awsec2.Connections  { return c.Held.(awsec2.IConnectable).Connections() }
@@ -106,12 +106,12 @@ func (h *checkedHook) ValidateState() *[]*string             { return h.deferred
 type namedHook struct{ Carrier }
 
 func (h *namedHook) WhenBoundToGraph(graph sfn.StateGraph) { h.bind(graph) }
-func (h *namedHook) StateId() *string                      { return h.stateID() }
+func (h *namedHook) StateName() *string                    { return h.stateName() }
 
 type namedCheckedHook struct{ Carrier }
 
 func (h *namedCheckedHook) WhenBoundToGraph(graph sfn.StateGraph) { h.bind(graph) }
-func (h *namedCheckedHook) StateId() *string                      { return h.stateID() }
+func (h *namedCheckedHook) StateName() *string                    { return h.stateName() }
 func (h *namedCheckedHook) ValidateState() *[]*string             { return h.deferred() }
 
 type grantHook struct{ Carrier }
@@ -122,7 +122,7 @@ func (h *grantHook) GrantPrincipal() awsiam.IPrincipal     { return h.grantee() 
 type grantNamedHook struct{ Carrier }
 
 func (h *grantNamedHook) WhenBoundToGraph(graph sfn.StateGraph) { h.bind(graph) }
-func (h *grantNamedHook) StateId() *string                      { return h.stateID() }
+func (h *grantNamedHook) StateName() *string                    { return h.stateName() }
 func (h *grantNamedHook) GrantPrincipal() awsiam.IPrincipal     { return h.grantee() }
 
 type connsHook struct{ Carrier }
@@ -133,7 +133,7 @@ func (h *connsHook) Connections() awsec2.Connections       { return h.conns() }
 type connsNamedHook struct{ Carrier }
 
 func (h *connsNamedHook) WhenBoundToGraph(graph sfn.StateGraph) { h.bind(graph) }
-func (h *connsNamedHook) StateId() *string                      { return h.stateID() }
+func (h *connsNamedHook) StateName() *string                    { return h.stateName() }
 func (h *connsNamedHook) Connections() awsec2.Connections       { return h.conns() }
 
 type grantConnsHook struct{ Carrier }
@@ -145,6 +145,6 @@ func (h *grantConnsHook) Connections() awsec2.Connections       { return h.conns
 type grantConnsNamedHook struct{ Carrier }
 
 func (h *grantConnsNamedHook) WhenBoundToGraph(graph sfn.StateGraph) { h.bind(graph) }
-func (h *grantConnsNamedHook) StateId() *string                      { return h.stateID() }
+func (h *grantConnsNamedHook) StateName() *string                    { return h.stateName() }
 func (h *grantConnsNamedHook) GrantPrincipal() awsiam.IPrincipal     { return h.grantee() }
 func (h *grantConnsNamedHook) Connections() awsec2.Connections       { return h.conns() }

@@ -3,7 +3,6 @@ package engine
 import (
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/constructs-go/constructs/v10"
-	"github.com/aws/jsii-runtime-go"
 
 	"github.com/sfnkit/sfnkit/internal/iampolicy"
 )
@@ -33,16 +32,6 @@ type TaskState struct {
 
 // PolicyStatements are the task's IAM statements.
 func (s *TaskState) PolicyStatements() []iampolicy.Statement { return s.r.Statements }
-
-// StateId is the StateName the task was given, else its construct ID. The
-// CDK asks the state's hook (see Create); this answers Go callers, which
-// jsii would otherwise send to the CDK's own getter.
-func (s *TaskState) StateId() *string {
-	if s.r.Name != "" {
-		return jsii.String(s.r.Name)
-	}
-	return s.CustomState.StateId()
-}
 
 // Create creates the CDK CustomState of task, a pointer to the struct that
 // embeds s, rendered as r. The struct's pointer-receiver methods may have
