@@ -1,4 +1,4 @@
-package main
+package examples_test
 
 import (
 	"slices"
@@ -12,36 +12,36 @@ import (
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
 
+	helloworld "github.com/sfnkit/sfnkit/examples/hello-world"
 	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 )
 
-func TestMain(m *testing.M) { cdktest.Main(m) }
-
-func newApp() *HelloWorld {
-	return NewHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps())
+func helloWorldApp() *helloworld.HelloWorld {
+	return helloworld.NewHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps())
 }
 
-// sharedApp is the app the tests that only read share: the CDK synthesizes
-// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
-var sharedApp = sync.OnceValue(newApp)
+// helloWorldSharedApp is the app the tests that only read share: the CDK
+// synthesizes an app once. integ.Nag adds cdk-nag's aspects, so it gets an app
+// of its own.
+var helloWorldSharedApp = sync.OnceValue(helloWorldApp)
 
-func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "hello-world", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
+func TestHelloWorldSnapshot(t *testing.T) {
+	cdktest.Golden(t, "hello-world", cdktest.Snapshot(cdktest.Template(t, helloWorldSharedApp().Stack)))
 }
 
-func TestValidDefinitions(t *testing.T) {
-	integ.Validate(t, sharedApp().Stack)
+func TestHelloWorldValidDefinitions(t *testing.T) {
+	integ.Validate(t, helloWorldSharedApp().Stack)
 }
 
-func TestLeastPrivilege(t *testing.T) {
-	integ.Nag(t, newApp().Stack)
+func TestHelloWorldLeastPrivilege(t *testing.T) {
+	integ.Nag(t, helloWorldApp().Stack)
 }
 
 // Each state machine's role gets exactly: invoke its three functions (no
 // ":*" qualifiers) and put items in the table; nothing else.
-func TestExactIAM(t *testing.T) {
-	hw := sharedApp()
+func TestHelloWorldExactIAM(t *testing.T) {
+	hw := helloWorldSharedApp()
 	tpl := cdktest.Template(t, hw.Stack)
 	ref := func(c constructs.IConstruct) string {
 		return "${" + *hw.Stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement)) + ".Arn}"
@@ -70,24 +70,24 @@ func TestExactIAM(t *testing.T) {
 	}
 }
 
-var lambdaMocks = integ.Mocks{
+var helloWorldMocks = integ.Mocks{
 	"[Lambda] hello":              integ.Return(integ.LambdaResponse(map[string]any{"message": "hello"})),
 	"[Lambda] world":              integ.Return(integ.LambdaResponse(map[string]any{"ok": true, "message": "hello world"})),
 	"[Lambda] notification_error": integ.Return(integ.LambdaResponse(nil)),
 	"Record greeting":             integ.Return(map[string]any{}),
 }
 
-func TestRunSuccess(t *testing.T) {
-	hw := sharedApp()
-	res := integ.Run(t, hw.Stack, hw.Chained, map[string]any{}, lambdaMocks)
+func TestHelloWorldRunSuccess(t *testing.T) {
+	hw := helloWorldSharedApp()
+	res := integ.Run(t, hw.Stack, hw.Chained, map[string]any{}, helloWorldMocks)
 	assert.True(t, res.Succeeded(), res.History())
 	assert.Equal(t, []string{"[Lambda] hello", "[Lambda] world", "Greeted?", "Record greeting", "Done"}, res.Path())
 }
 
-func TestRunFailureNotifies(t *testing.T) {
-	hw := sharedApp()
+func TestHelloWorldRunFailureNotifies(t *testing.T) {
+	hw := helloWorldSharedApp()
 	mocks := integ.Mocks{}
-	for k, v := range lambdaMocks {
+	for k, v := range helloWorldMocks {
 		mocks[k] = v
 	}
 	mocks["[Lambda] world"] = integ.Fail("Lambda.Unknown", "boom")
@@ -105,8 +105,8 @@ func TestRunFailureNotifies(t *testing.T) {
 	assert.NotEmpty(t, payload["execution_id"])
 }
 
-func TestRunEnclosedCatchesOnce(t *testing.T) {
-	hw := sharedApp()
+func TestHelloWorldRunEnclosedCatchesOnce(t *testing.T) {
+	hw := helloWorldSharedApp()
 	mocks := integ.Mocks{
 		"Enclosed [Lambda] hello":              integ.Fail("Lambda.Unknown", "boom"),
 		"Enclosed [Lambda] world":              integ.Return(integ.LambdaResponse(map[string]any{"ok": true})),
@@ -127,21 +127,22 @@ func TestRunEnclosedCatchesOnce(t *testing.T) {
 // The same stack built in a fragments.Workflow renders both machines in
 // Go (a plain DefinitionString, its tokens DefinitionSubstitutions) with
 // the same definitions and the same permissions as the CDK's rendering.
-func TestWorkflowRendersTheSameMachines(t *testing.T) {
-	cdkTpl := cdktest.Template(t, sharedApp().Stack)
-	goTpl := cdktest.Template(t, newHelloWorld(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps(), true).Stack)
-	cdkDefs := definitions(cdkTpl)
+func TestHelloWorldWorkflowRendersTheSameMachines(t *testing.T) {
+	cdkTpl := cdktest.Template(t, helloWorldSharedApp().Stack)
+	goTpl := cdktest.Template(t, helloworld.NewHelloWorldInWorkflow(cdktest.NewApp(), "SfnkitHelloWorld", cdktest.StackProps()).Stack)
+	cdkDefs := helloWorldDefinitions(cdkTpl)
 	for id, m := range cdktest.Resources(goTpl, "AWS::StepFunctions::StateMachine") {
 		_, plain := m["Properties"].(map[string]any)["DefinitionString"].(string)
 		assert.True(t, plain, "%s rendered in Go", id)
 	}
 	assert.Len(t, cdkDefs, 2)
-	assert.Equal(t, cdkDefs, definitions(goTpl))
-	assert.Equal(t, grants(t, cdkTpl), grants(t, goTpl))
+	assert.Equal(t, cdkDefs, helloWorldDefinitions(goTpl))
+	assert.Equal(t, helloWorldGrants(t, cdkTpl), helloWorldGrants(t, goTpl))
 }
 
-// definitions are the resolved definitions by state machine logical id.
-func definitions(tpl map[string]any) map[string]any {
+// helloWorldDefinitions are the resolved definitions by state machine
+// logical id.
+func helloWorldDefinitions(tpl map[string]any) map[string]any {
 	out := map[string]any{}
 	for id, m := range cdktest.Resources(cdktest.Snapshot(tpl), "AWS::StepFunctions::StateMachine") {
 		out[id] = m["Properties"].(map[string]any)["DefinitionString"]
@@ -149,9 +150,9 @@ func definitions(tpl map[string]any) map[string]any {
 	return out
 }
 
-// grants are the roles' permissions as "role action resource" triples,
-// however the statements group them.
-func grants(t *testing.T, tpl map[string]any) []string {
+// helloWorldGrants are the roles' permissions as "role action resource"
+// triples, however the statements group them.
+func helloWorldGrants(t *testing.T, tpl map[string]any) []string {
 	var out []string
 	for _, p := range cdktest.Resources(tpl, "AWS::IAM::Policy") {
 		props := p["Properties"].(map[string]any)

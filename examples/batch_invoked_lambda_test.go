@@ -1,4 +1,4 @@
-package main
+package examples_test
 
 import (
 	"encoding/json"
@@ -11,37 +11,37 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	batchinvokedlambda "github.com/sfnkit/sfnkit/examples/batch-invoked-lambda"
 	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 )
 
-func TestMain(m *testing.M) { cdktest.Main(m) }
-
-func newApp() *BatchInvoked {
-	return NewBatchInvoked(cdktest.NewApp(), "SfnkitBatchInvokedLambda", cdktest.StackProps())
+func batchInvokedApp() *batchinvokedlambda.BatchInvoked {
+	return batchinvokedlambda.NewBatchInvoked(cdktest.NewApp(), "SfnkitBatchInvokedLambda", cdktest.StackProps())
 }
 
-// sharedApp is the app the tests that only read share: the CDK synthesizes
-// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
-var sharedApp = sync.OnceValue(newApp)
+// batchInvokedSharedApp is the app the tests that only read share: the CDK
+// synthesizes an app once. integ.Nag adds cdk-nag's aspects, so it gets an app
+// of its own.
+var batchInvokedSharedApp = sync.OnceValue(batchInvokedApp)
 
-func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "batch-invoked-lambda", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
+func TestBatchInvokedLambdaSnapshot(t *testing.T) {
+	cdktest.Golden(t, "batch-invoked-lambda", cdktest.Snapshot(cdktest.Template(t, batchInvokedSharedApp().Stack)))
 }
 
-func TestValidDefinition(t *testing.T) {
-	integ.Validate(t, sharedApp().Stack)
+func TestBatchInvokedLambdaValidDefinition(t *testing.T) {
+	integ.Validate(t, batchInvokedSharedApp().Stack)
 }
 
 // cdk-nag passes: the only wildcards left are suppressed, each with why.
-func TestLeastPrivilege(t *testing.T) {
-	integ.Nag(t, newApp().Stack)
+func TestBatchInvokedLambdaLeastPrivilege(t *testing.T) {
+	integ.Nag(t, batchInvokedApp().Stack)
 }
 
 // The reference granted batch:* on "*", s3:* and iam:PassRole on "*", and
 // no events permission. The state machine's role holds exactly these.
-func TestExactIAM(t *testing.T) {
-	app := sharedApp()
+func TestBatchInvokedLambdaExactIAM(t *testing.T) {
+	app := batchInvokedSharedApp()
 	tpl := cdktest.Template(t, app.Stack)
 	id := func(c constructs.IConstruct) string {
 		return *app.Stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement))
@@ -49,7 +49,7 @@ func TestExactIAM(t *testing.T) {
 	policy := id(app.StateMachine.Role().Node().FindChild(jsii.String("DefaultPolicy")))
 	var got []map[string]any
 	for _, s := range cdktest.Resources(tpl, "AWS::IAM::Policy")[policy]["Properties"].(map[string]any)["PolicyDocument"].(map[string]any)["Statement"].([]any) {
-		got = append(got, normalize(s.(map[string]any)))
+		got = append(got, batchInvokedNormalize(s.(map[string]any)))
 	}
 	arn := func(service, resource string) string {
 		return "arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + resource
@@ -79,9 +79,9 @@ func TestExactIAM(t *testing.T) {
 	assert.NotContains(t, role, "ManagedPolicyArns", "no managed policy on the state machine's role")
 }
 
-// normalize turns the template's Action and Resource into lists of text
-// (a single item is not a list there; a resource may be an Fn::Join).
-func normalize(st map[string]any) map[string]any {
+// batchInvokedNormalize turns the template's Action and Resource into lists
+// of text (a single item is not a list there; a resource may be an Fn::Join).
+func batchInvokedNormalize(st map[string]any) map[string]any {
 	for _, k := range []string{"Action", "Resource"} {
 		items, ok := st[k].([]any)
 		if !ok {
@@ -96,15 +96,15 @@ func normalize(st map[string]any) map[string]any {
 	return st
 }
 
-// exchange plays S3 and the container: the job reads the request named by
-// AWS_LAMBDA_EVENT_PAYLOAD and writes its answer where
+// batchInvokedExchange plays S3 and the container: the job reads the request
+// named by AWS_LAMBDA_EVENT_PAYLOAD and writes its answer where
 // AWS_LAMBDA_EVENT_RESPONSE_LOCATION says.
-type exchange struct {
+type batchInvokedExchange struct {
 	objects    map[string]string
 	definition map[string]any
 }
 
-func (x *exchange) mocks(handle func(request any) any) integ.Mocks {
+func (x *batchInvokedExchange) mocks(handle func(request any) any) integ.Mocks {
 	location := func(in any) string {
 		req := in.(map[string]any)
 		return "s3://" + req["Bucket"].(string) + "/" + req["Key"].(string)
@@ -152,23 +152,23 @@ func (x *exchange) mocks(handle func(request any) any) integ.Mocks {
 	}
 }
 
-func TestRunSuccess(t *testing.T) {
-	app := sharedApp()
-	x := &exchange{objects: map[string]string{}}
+func TestBatchInvokedLambdaRunSuccess(t *testing.T) {
+	app := batchInvokedSharedApp()
+	x := &batchInvokedExchange{objects: map[string]string{}}
 	res := integ.Run(t, app.Stack, app.StateMachine, map[string]any{"name": "world"},
 		x.mocks(func(r any) any { return map[string]any{"greeting": "hello " + r.(map[string]any)["name"].(string)} }))
 	require.True(t, res.Succeeded(), res.History())
 	assert.Equal(t, map[string]any{"greeting": "hello world"}, res.Output)
-	assert.Equal(t, "echo", envOf(x.definition)["AWS_LAMBDA_FUNCTION_NAME"])
-	assert.Equal(t, "handlers.echo.handler", envOf(x.definition)["AWS_LAMBDA_FUNCTION_HANDLER"])
+	assert.Equal(t, "echo", batchInvokedEnv(x.definition)["AWS_LAMBDA_FUNCTION_NAME"])
+	assert.Equal(t, "handlers.echo.handler", batchInvokedEnv(x.definition)["AWS_LAMBDA_FUNCTION_HANDLER"])
 	assert.Len(t, res.Inputs("Echo Job DeregisterJobDefinition"), 1, "the per-execution definition is retired")
 }
 
 // The job fails: its definition is deregistered, and the execution fails
 // with the job's own error and cause.
-func TestRunJobFails(t *testing.T) {
-	app := sharedApp()
-	x := &exchange{objects: map[string]string{}}
+func TestBatchInvokedLambdaRunJobFails(t *testing.T) {
+	app := batchInvokedSharedApp()
+	x := &batchInvokedExchange{objects: map[string]string{}}
 	mocks := x.mocks(nil)
 	mocks["Echo Job SubmitJob"] = integ.Fail("States.TaskFailed", `{"Status":"FAILED","StatusReason":"Essential container in task exited"}`)
 	res := integ.Run(t, app.Stack, app.StateMachine, map[string]any{"name": "world"}, mocks)
@@ -180,7 +180,7 @@ func TestRunJobFails(t *testing.T) {
 	assert.False(t, res.Entered("Echo Response GetPayload"))
 }
 
-func envOf(definition map[string]any) map[string]string {
+func batchInvokedEnv(definition map[string]any) map[string]string {
 	env := map[string]string{}
 	for _, kv := range definition["ContainerProperties"].(map[string]any)["Environment"].([]any) {
 		env[kv.(map[string]any)["Name"].(string)] = kv.(map[string]any)["Value"].(string)

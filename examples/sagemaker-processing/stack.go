@@ -1,11 +1,14 @@
-// Command sagemaker-processing is the seed "CustomState for a SageMaker
+// Package sagemakerprocessing is the seed "CustomState for a SageMaker
 // Processing job" in Go with sfnkit: createProcessingJob.sync, which the
 // CDK's tasks lack, written as raw ASL with tasks.NewCustomTask. The seed
 // ended with "Resource": "*" on iam:PassRole and sagemaker:*; here the IAM
 // is derived from the Resource: the job actions on processing jobs of this
 // account and region, the EventBridge rule .sync needs, and iam:PassRole
 // on exactly the SageMaker role, only to SageMaker.
-package main
+//
+// The CDK app is ./app (cdk.json runs it for `cdk synth`); the tests are in
+// examples/, one test package for all the examples.
+package sagemakerprocessing
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -26,6 +29,7 @@ type Processing struct {
 	Role         awsiam.Role
 }
 
+// NewProcessing builds the stack.
 func NewProcessing(scope constructs.Construct, id string, props *awscdk.StackProps) *Processing {
 	stack := awscdk.NewStack(scope, jsii.String(id), props)
 	repository := awsecr.NewRepository(stack, jsii.String("HelloWorldRepository"), &awsecr.RepositoryProps{
@@ -64,11 +68,4 @@ func NewProcessing(scope constructs.Construct, id string, props *awscdk.StackPro
 		DefinitionBody:   sfn.DefinitionBody_FromChainable(job),
 	})
 	return &Processing{Stack: stack, StateMachine: machine, Role: role}
-}
-
-func main() {
-	defer jsii.Close()
-	app := awscdk.NewApp(nil)
-	NewProcessing(app, "SfnkitSageMakerProcessing", nil)
-	app.Synth(nil)
 }

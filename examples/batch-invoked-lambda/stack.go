@@ -1,13 +1,17 @@
-// Command batch-invoked-lambda runs a Lambda-style handler as an AWS Batch
-// job with sfnkit's fragments.NewBatchInvokedLambdaFunction: the event goes
-// to S3, the container reads it through the AWS_LAMBDA_* variables, writes
-// its response to S3, and the state machine's output is that response.
+// Package batchinvokedlambda is a stack that runs a Lambda-style handler as
+// an AWS Batch job with sfnkit's fragments.NewBatchInvokedLambdaFunction: the
+// event goes to S3, the container reads it through the AWS_LAMBDA_*
+// variables, writes its response to S3, and the state machine's output is
+// that response.
 // The job queue, the job's role and the exchange bucket are made here; the
 // state machine's role holds exactly the fragment's statements: S3 on the
 // bucket's jobs/echo/ prefix, Batch on this queue and the echo-* job
 // definitions it registers per execution, iam:PassRole on the job role to
 // Batch only, and the rule Batch's .sync needs.
-package main
+//
+// The CDK app is ./app (cdk.json runs it for `cdk synth`); the tests are in
+// examples/, one test package for all the examples.
+package batchinvokedlambda
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -35,6 +39,7 @@ type BatchInvoked struct {
 	JobRole      awsiam.Role
 }
 
+// NewBatchInvoked builds the stack.
 func NewBatchInvoked(scope constructs.Construct, id string, props *awscdk.StackProps) *BatchInvoked {
 	stack := awscdk.NewStack(scope, jsii.String(id), props)
 	bucket := awss3.NewBucket(stack, jsii.String("Exchange"), &awss3.BucketProps{
@@ -85,11 +90,4 @@ func suppressWildcards(stack awscdk.Stack, jobRole awsiam.Role, bucket awss3.Buc
 		Reason:    jsii.String("each execution writes its own keys (<execution name>/<uuid>/request.json|response.json); scoped to the " + keyPrefix + "/ prefix"),
 		AppliesTo: &[]interface{}{objects},
 	}}, jsii.Bool(true))
-}
-
-func main() {
-	defer jsii.Close()
-	app := awscdk.NewApp(nil)
-	NewBatchInvoked(app, "SfnkitBatchInvokedLambda", nil)
-	app.Synth(nil)
 }

@@ -1,4 +1,4 @@
-package main
+package examples_test
 
 import (
 	"sync"
@@ -7,31 +7,31 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/stretchr/testify/assert"
 
+	sagemakerprocessing "github.com/sfnkit/sfnkit/examples/sagemaker-processing"
 	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 )
 
-func TestMain(m *testing.M) { cdktest.Main(m) }
-
-func newApp() *Processing {
-	return NewProcessing(cdktest.NewApp(), "SfnkitSageMakerProcessing", cdktest.StackProps())
+func sageMakerApp() *sagemakerprocessing.Processing {
+	return sagemakerprocessing.NewProcessing(cdktest.NewApp(), "SfnkitSageMakerProcessing", cdktest.StackProps())
 }
 
-// sharedApp is the app the tests that only read share: the CDK synthesizes
-// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
-var sharedApp = sync.OnceValue(newApp)
+// sageMakerSharedApp is the app the tests that only read share: the CDK
+// synthesizes an app once. integ.Nag adds cdk-nag's aspects, so it gets an app
+// of its own.
+var sageMakerSharedApp = sync.OnceValue(sageMakerApp)
 
-func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "sagemaker-processing", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
+func TestSageMakerProcessingSnapshot(t *testing.T) {
+	cdktest.Golden(t, "sagemaker-processing", cdktest.Snapshot(cdktest.Template(t, sageMakerSharedApp().Stack)))
 }
 
-func TestValidDefinition(t *testing.T) {
-	integ.Validate(t, sharedApp().Stack)
+func TestSageMakerProcessingValidDefinition(t *testing.T) {
+	integ.Validate(t, sageMakerSharedApp().Stack)
 }
 
 // The seed's policy was sagemaker:*, iam:PassRole and events:* on "*".
-func TestNoWildcardResource(t *testing.T) {
-	p := sharedApp()
+func TestSageMakerProcessingNoWildcardResource(t *testing.T) {
+	p := sageMakerSharedApp()
 	tpl := cdktest.Template(t, p.Stack)
 	policy := cdktest.Resources(tpl, "AWS::IAM::Policy")
 	var got []any
@@ -54,8 +54,8 @@ func TestNoWildcardResource(t *testing.T) {
 	assert.Equal(t, map[string]any{"StringEquals": map[string]any{"iam:PassedToService": "sagemaker.amazonaws.com"}}, pass["Condition"])
 }
 
-func TestRunsToCompletion(t *testing.T) {
-	p := sharedApp()
+func TestSageMakerProcessingRunsToCompletion(t *testing.T) {
+	p := sageMakerSharedApp()
 	res := integ.Run(t, p.Stack, p.StateMachine, map[string]any{}, integ.Mocks{
 		"HelloWorldProcessingJob": integ.Func(func(input any) (any, error) {
 			name := input.(map[string]any)["ProcessingJobName"].(string)
@@ -66,12 +66,12 @@ func TestRunsToCompletion(t *testing.T) {
 	assert.True(t, res.Succeeded(), res.History())
 }
 
-func TestLeastPrivilege(t *testing.T) {
-	integ.Nag(t, newApp().Stack)
+func TestSageMakerProcessingLeastPrivilege(t *testing.T) {
+	integ.Nag(t, sageMakerApp().Stack)
 }
 
-func TestRunFails(t *testing.T) {
-	p := sharedApp()
+func TestSageMakerProcessingRunFails(t *testing.T) {
+	p := sageMakerSharedApp()
 	res := integ.Run(t, p.Stack, p.StateMachine, map[string]any{}, integ.Mocks{
 		"HelloWorldProcessingJob": integ.Fail("SageMaker.AmazonSageMakerException", "ResourceLimitExceeded"),
 	})

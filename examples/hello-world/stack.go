@@ -1,10 +1,13 @@
-// Command hello-world is the seed "This and that for using Step Functions
+// Package helloworld is the seed "This and that for using Step Functions
 // with CDK + Python" in Go with sfnkit: two Lambda tasks passing results
 // through ResultPath, a Catch on each that notifies a Lambda with the
 // execution ID, error and cause before failing, the variant that wraps the
 // work in a Parallel to catch once, and a Choice on the payload. A
 // CallAwsService records the greeting in DynamoDB.
-package main
+//
+// The CDK app is ./app (cdk.json runs it for `cdk synth`); the tests are in
+// examples/, one test package for all the examples.
+package helloworld
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -25,13 +28,20 @@ type HelloWorld struct {
 	Enclosed sfn.StateMachine // one Catch on a Parallel around the tasks
 }
 
+// NewHelloWorld builds the stack, its states rendered by the CDK.
 func NewHelloWorld(scope constructs.Construct, id string, props *awscdk.StackProps) *HelloWorld {
 	return newHelloWorld(scope, id, props, false)
 }
 
-// newHelloWorld builds the stack; inWorkflow builds the states in a
+// NewHelloWorldInWorkflow builds the same stack with the states in a
 // fragments.Workflow, so that both machines are rendered in Go in one
 // piece (the same definitions and permissions, a fraction of the jsii calls).
+func NewHelloWorldInWorkflow(scope constructs.Construct, id string, props *awscdk.StackProps) *HelloWorld {
+	return newHelloWorld(scope, id, props, true)
+}
+
+// newHelloWorld builds the stack; inWorkflow builds the states in a
+// fragments.Workflow (NewHelloWorldInWorkflow).
 func newHelloWorld(scope constructs.Construct, id string, props *awscdk.StackProps, inWorkflow bool) *HelloWorld {
 	stack := awscdk.NewStack(scope, jsii.String(id), props)
 	var taskScope constructs.Construct = stack
@@ -108,11 +118,4 @@ func function(scope constructs.Construct, id, code string) awslambda.IFunction {
 		Handler: jsii.String("index.handler"),
 		Code:    awslambda.Code_FromInline(jsii.String(code)),
 	})
-}
-
-func main() {
-	defer jsii.Close()
-	app := awscdk.NewApp(nil)
-	NewHelloWorld(app, "SfnkitHelloWorld", nil)
-	app.Synth(nil)
 }

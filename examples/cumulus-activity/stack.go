@@ -1,11 +1,14 @@
-// Command cumulus-activity is the seed "Run Step Function Tasks in AWS
+// Package cumulusactivity is the seed "Run Step Function Tasks in AWS
 // Lambda or Docker" (NASA Cumulus) in Go with sfnkit: the QueueGranules
 // step of the Discover Granules workflow, with the seed's Cumulus Message
 // Adapter parameters, Retry and Catch, once invoking its Lambda function
 // and once as a Step Functions activity for a cumulus-ecs-task worker on
 // ECS. One prop, Runtime, switches between them, and the two definitions
 // differ only in the step's Resource.
-package main
+//
+// The CDK app is ./app (cdk.json runs it for `cdk synth`); the tests are in
+// examples/, one test package for all the examples.
+package cumulusactivity
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -26,6 +29,7 @@ type CumulusActivity struct {
 	OnActivity *QueueGranulesWorkflow
 }
 
+// NewCumulusActivity builds the stack.
 func NewCumulusActivity(scope awscdk.App, id string, props *awscdk.StackProps) *CumulusActivity {
 	stack := awscdk.NewStack(scope, jsii.String(id), props)
 	// Stands in for Cumulus's queue-granules task: it returns the Cumulus
@@ -49,11 +53,4 @@ func NewCumulusActivity(scope awscdk.App, id string, props *awscdk.StackProps) *
 		OnLambda:   workflow("OnLambda", Runtime_LAMBDA),
 		OnActivity: workflow("OnActivity", Runtime_ACTIVITY),
 	}
-}
-
-func main() {
-	defer jsii.Close()
-	app := awscdk.NewApp(nil)
-	NewCumulusActivity(app, "SfnkitCumulusActivity", nil)
-	app.Synth(nil)
 }

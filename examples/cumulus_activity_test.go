@@ -1,4 +1,4 @@
-package main
+package examples_test
 
 import (
 	"encoding/json"
@@ -13,30 +13,30 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	cumulusactivity "github.com/sfnkit/sfnkit/examples/cumulus-activity"
 	"github.com/sfnkit/sfnkit/integ"
 	"github.com/sfnkit/sfnkit/internal/cdktest"
 )
 
-func TestMain(m *testing.M) { cdktest.Main(m) }
-
-func newApp() *CumulusActivity {
-	return NewCumulusActivity(cdktest.NewApp(), "SfnkitCumulusActivity", cdktest.StackProps())
+func cumulusApp() *cumulusactivity.CumulusActivity {
+	return cumulusactivity.NewCumulusActivity(cdktest.NewApp(), "SfnkitCumulusActivity", cdktest.StackProps())
 }
 
-// sharedApp is the app the tests that only read share: the CDK synthesizes
-// an app once. integ.Nag adds cdk-nag's aspects, so it gets an app of its own.
-var sharedApp = sync.OnceValue(newApp)
+// cumulusSharedApp is the app the tests that only read share: the CDK
+// synthesizes an app once. integ.Nag adds cdk-nag's aspects, so it gets an app
+// of its own.
+var cumulusSharedApp = sync.OnceValue(cumulusApp)
 
-func TestSnapshot(t *testing.T) {
-	cdktest.Golden(t, "cumulus-activity", cdktest.Snapshot(cdktest.Template(t, sharedApp().Stack)))
+func TestCumulusActivitySnapshot(t *testing.T) {
+	cdktest.Golden(t, "cumulus-activity", cdktest.Snapshot(cdktest.Template(t, cumulusSharedApp().Stack)))
 }
 
-func TestValidDefinitions(t *testing.T) {
-	integ.Validate(t, sharedApp().Stack)
+func TestCumulusActivityValidDefinitions(t *testing.T) {
+	integ.Validate(t, cumulusSharedApp().Stack)
 }
 
-func TestLeastPrivilege(t *testing.T) {
-	integ.Nag(t, newApp().Stack)
+func TestCumulusActivityLeastPrivilege(t *testing.T) {
+	integ.Nag(t, cumulusApp().Stack)
 }
 
 // The seed's QueueGranules step, but for its Resource.
@@ -69,34 +69,34 @@ const seedQueueGranules = `{
 // function ARN or the activity ARN — and nothing else differs: the same
 // Parameters, the seed's Retry exactly once (not doubled by LambdaInvoke's
 // default retry), the same Catch into the same WorkflowFailed.
-func TestRuntimeSwitchesOnlyTheResource(t *testing.T) {
-	app := sharedApp()
+func TestCumulusActivityRuntimeSwitchesOnlyTheResource(t *testing.T) {
+	app := cumulusSharedApp()
 	snapshot := cdktest.Snapshot(cdktest.Template(t, app.Stack))
 	machines := cdktest.Resources(snapshot, "AWS::StepFunctions::StateMachine")
 	definition := func(sm sfn.StateMachine) map[string]any {
-		return machines[logicalID(app.Stack, sm)]["Properties"].(map[string]any)["DefinitionString"].(map[string]any)
+		return machines[cumulusLogicalID(app.Stack, sm)]["Properties"].(map[string]any)["DefinitionString"].(map[string]any)
 	}
 	var seed map[string]any
 	require.NoError(t, json.Unmarshal([]byte(seedQueueGranules), &seed))
 	tests := []struct {
 		name         string
-		workflow     *QueueGranulesWorkflow
+		workflow     *cumulusactivity.QueueGranulesWorkflow
 		wantResource string
 	}{
-		{"lambda", app.OnLambda, "${" + logicalID(app.Stack, app.Function) + ".Arn}"},
-		{"activity", app.OnActivity, "${" + logicalID(app.Stack, app.OnActivity.Activity) + "}"},
+		{"lambda", app.OnLambda, "${" + cumulusLogicalID(app.Stack, app.Function) + ".Arn}"},
+		{"activity", app.OnActivity, "${" + cumulusLogicalID(app.Stack, app.OnActivity.Activity) + "}"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			def := definition(tc.workflow.StateMachine)
 			states := def["States"].(map[string]any)
 			require.Len(t, states, 2)
-			queue := states[QueueGranulesState].(map[string]any)
+			queue := states[cumulusactivity.QueueGranulesState].(map[string]any)
 			assert.Equal(t, tc.wantResource, queue["Resource"])
 			delete(queue, "Resource")
 			assert.Equal(t, seed, queue)
-			assert.Equal(t, map[string]any{"Type": "Fail", "Cause": "Workflow failed"}, states[WorkflowFailedState])
-			assert.Equal(t, QueueGranulesState, def["StartAt"])
+			assert.Equal(t, map[string]any{"Type": "Fail", "Cause": "Workflow failed"}, states[cumulusactivity.WorkflowFailedState])
+			assert.Equal(t, cumulusactivity.QueueGranulesState, def["StartAt"])
 		})
 	}
 	// Their Resources deleted above, the two definitions are one.
@@ -112,13 +112,13 @@ func TestRuntimeSwitchesOnlyTheResource(t *testing.T) {
 // activity encrypted with a customer managed key would need kms:Decrypt and
 // kms:GenerateDataKey on the machine's role (iam-reference.md); this one
 // uses the AWS-owned key.
-func TestExactIAM(t *testing.T) {
-	app := sharedApp()
+func TestCumulusActivityExactIAM(t *testing.T) {
+	app := cumulusSharedApp()
 	tpl := cdktest.Template(t, app.Stack)
-	fn := "${" + logicalID(app.Stack, app.Function) + ".Arn}"
+	fn := "${" + cumulusLogicalID(app.Stack, app.Function) + ".Arn}"
 	tests := []struct {
 		name     string
-		workflow *QueueGranulesWorkflow
+		workflow *cumulusactivity.QueueGranulesWorkflow
 		want     []map[string]any
 	}{
 		{"lambda", app.OnLambda, []map[string]any{{"Effect": "Allow", "Action": []string{"lambda:InvokeFunction"}, "Resource": []string{fn}}}},
@@ -126,7 +126,7 @@ func TestExactIAM(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := roleStatements(tpl, logicalID(app.Stack, tc.workflow.StateMachine.Role()))
+			got := cumulusRoleStatements(tpl, cumulusLogicalID(app.Stack, tc.workflow.StateMachine.Role()))
 			assert.Equal(t, tc.want, got)
 		})
 	}
@@ -152,7 +152,7 @@ func cumulusMessage() map[string]any {
 // function's response alone (no lambda:invoke {StatusCode, Payload}
 // envelope); the activity worker sends the same response with
 // SendTaskSuccess.
-func queuedMessage() map[string]any {
+func cumulusQueuedMessage() map[string]any {
 	msg := cumulusMessage()
 	msg["payload"] = map[string]any{"running": []any{
 		"arn:aws:states:us-east-1:123456789012:execution:IngestGranule:MOD09GQ.A2017025.h21v00.006",
@@ -160,27 +160,27 @@ func queuedMessage() map[string]any {
 	return msg
 }
 
-func TestRunSuccess(t *testing.T) {
-	app := sharedApp()
-	for _, w := range []*QueueGranulesWorkflow{app.OnLambda, app.OnActivity} {
+func TestCumulusActivityRunSuccess(t *testing.T) {
+	app := cumulusSharedApp()
+	for _, w := range []*cumulusactivity.QueueGranulesWorkflow{app.OnLambda, app.OnActivity} {
 		t.Run(*w.Construct.Node().Id(), func(t *testing.T) {
 			res := integ.Run(t, app.Stack, w.StateMachine, cumulusMessage(), integ.Mocks{
-				QueueGranulesState: integ.Return(queuedMessage()),
+				cumulusactivity.QueueGranulesState: integ.Return(cumulusQueuedMessage()),
 			})
 			require.True(t, res.Succeeded(), res.History())
-			assert.Equal(t, []string{QueueGranulesState}, res.Path())
-			assert.Equal(t, jsonValue(t, queuedMessage()), res.Output)
+			assert.Equal(t, []string{cumulusactivity.QueueGranulesState}, res.Path())
+			assert.Equal(t, cumulusJSONValue(t, cumulusQueuedMessage()), res.Output)
 
-			in := res.Inputs(QueueGranulesState)
+			in := res.Inputs(cumulusactivity.QueueGranulesState)
 			require.Len(t, in, 1)
-			assert.Equal(t, jsonValue(t, map[string]any{"cma": map[string]any{
+			assert.Equal(t, cumulusJSONValue(t, map[string]any{"cma": map[string]any{
 				"event":         cumulusMessage(),
 				"ReplaceConfig": map[string]any{"FullMessage": true},
 				"task_config": map[string]any{
 					"provider":              "{$.meta.provider}",
 					"internalBucket":        "{$.meta.buckets.internal.name}",
 					"stackName":             "{$.meta.stack}",
-					"granuleIngestWorkflow": IngestGranuleWorkflow,
+					"granuleIngestWorkflow": cumulusactivity.IngestGranuleWorkflow,
 					"queueUrl":              "{$.meta.queues.startSF}",
 				},
 			}}), in[0], "the CMA event: the whole message, the templates left for the adapter")
@@ -191,63 +191,63 @@ func TestRunSuccess(t *testing.T) {
 // Lambda keeps throwing ServiceException: the seed's Retry tries 6 more
 // times, then the Catch puts the error in $.exception and WorkflowFailed
 // ends the execution.
-func TestRunLambdaRetriedThenCaught(t *testing.T) {
-	app := sharedApp()
+func TestCumulusActivityRunLambdaRetriedThenCaught(t *testing.T) {
+	app := cumulusSharedApp()
 	res := integ.Run(t, app.Stack, app.OnLambda.StateMachine, cumulusMessage(), integ.Mocks{
-		QueueGranulesState: integ.Fail("Lambda.ServiceException", "Rate exceeded"),
+		cumulusactivity.QueueGranulesState: integ.Fail("Lambda.ServiceException", "Rate exceeded"),
 	})
 	assertCaughtIntoWorkflowFailed(t, res, "Lambda.ServiceException", "Rate exceeded")
-	assert.Equal(t, 6, res.Retries(QueueGranulesState), res.History())
-	assert.Len(t, res.Inputs(QueueGranulesState), 7)
+	assert.Equal(t, 6, res.Retries(cumulusactivity.QueueGranulesState), res.History())
+	assert.Len(t, res.Inputs(cumulusactivity.QueueGranulesState), 7)
 }
 
 // The activity worker reports the task's failure with SendTaskFailure and
 // an error name of its own: not one of the retried Lambda errors, so it is
 // caught at once.
-func TestRunActivityFailureCaught(t *testing.T) {
-	app := sharedApp()
+func TestCumulusActivityRunActivityFailureCaught(t *testing.T) {
+	app := cumulusSharedApp()
 	res := integ.Run(t, app.Stack, app.OnActivity.StateMachine, cumulusMessage(), integ.Mocks{
-		QueueGranulesState: integ.Fail("CumulusMessageAdapterExecutionError", "queue-granules: SQS SendMessage denied"),
+		cumulusactivity.QueueGranulesState: integ.Fail("CumulusMessageAdapterExecutionError", "queue-granules: SQS SendMessage denied"),
 	})
 	assertCaughtIntoWorkflowFailed(t, res, "CumulusMessageAdapterExecutionError", "queue-granules: SQS SendMessage denied")
-	assert.Equal(t, 0, res.Retries(QueueGranulesState), res.History())
+	assert.Equal(t, 0, res.Retries(cumulusactivity.QueueGranulesState), res.History())
 }
 
 func assertCaughtIntoWorkflowFailed(t *testing.T, res integ.Result, errorName, cause string) {
 	t.Helper()
 	require.True(t, res.Failed(), res.History())
-	assert.Equal(t, errorName, res.CaughtError(QueueGranulesState), res.History())
-	assert.Equal(t, WorkflowFailedState, res.Path()[len(res.Path())-1], res.History())
+	assert.Equal(t, errorName, res.CaughtError(cumulusactivity.QueueGranulesState), res.History())
+	assert.Equal(t, cumulusactivity.WorkflowFailedState, res.Path()[len(res.Path())-1], res.History())
 	assert.Equal(t, "", res.Error, "WorkflowFailed sets no Error")
 	assert.Equal(t, "Workflow failed", res.Cause)
 
-	want := jsonValue(t, cumulusMessage()).(map[string]any)
+	want := cumulusJSONValue(t, cumulusMessage()).(map[string]any)
 	want["exception"] = map[string]any{"Error": errorName, "Cause": cause}
-	assert.Equal(t, want, res.StateInput(WorkflowFailedState), "the message, with the error at $.exception")
+	assert.Equal(t, want, res.StateInput(cumulusactivity.WorkflowFailedState), "the message, with the error at $.exception")
 }
 
-func TestInvalidProps(t *testing.T) {
+func TestCumulusActivityInvalidProps(t *testing.T) {
 	tests := []struct {
 		name  string
-		props func(fn awslambda.IFunction) *QueueGranulesWorkflowProps
+		props func(fn awslambda.IFunction) *cumulusactivity.QueueGranulesWorkflowProps
 		wants []string
 	}{
 		{
 			name:  "no props",
-			props: func(awslambda.IFunction) *QueueGranulesWorkflowProps { return nil },
+			props: func(awslambda.IFunction) *cumulusactivity.QueueGranulesWorkflowProps { return nil },
 			wants: []string{"props: required"},
 		},
 		{
 			name: "nothing set",
-			props: func(awslambda.IFunction) *QueueGranulesWorkflowProps {
-				return &QueueGranulesWorkflowProps{}
+			props: func(awslambda.IFunction) *cumulusactivity.QueueGranulesWorkflowProps {
+				return &cumulusactivity.QueueGranulesWorkflowProps{}
 			},
 			wants: []string{"QueueGranulesFunction: required", "IngestGranuleWorkflowName: required"},
 		},
 		{
 			name: "unknown runtime",
-			props: func(fn awslambda.IFunction) *QueueGranulesWorkflowProps {
-				return &QueueGranulesWorkflowProps{QueueGranulesFunction: fn, IngestGranuleWorkflowName: jsii.String("x"), Runtime: "ECS"}
+			props: func(fn awslambda.IFunction) *cumulusactivity.QueueGranulesWorkflowProps {
+				return &cumulusactivity.QueueGranulesWorkflowProps{QueueGranulesFunction: fn, IngestGranuleWorkflowName: jsii.String("x"), Runtime: "ECS"}
 			},
 			wants: []string{`Runtime: must be Runtime_LAMBDA or Runtime_ACTIVITY, got "ECS"`},
 		},
@@ -256,7 +256,7 @@ func TestInvalidProps(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			stack := cdktest.NewStack()
 			fn := awslambda.Function_FromFunctionName(stack, jsii.String("Fn"), jsii.String("queue-granules"))
-			err := cdktest.Catch(func() { NewQueueGranulesWorkflow(stack, jsii.String("Bad"), tc.props(fn)) })
+			err := cdktest.Catch(func() { cumulusactivity.NewQueueGranulesWorkflow(stack, jsii.String("Bad"), tc.props(fn)) })
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), `sfnkit QueueGranulesWorkflow "Test/Bad" is invalid`)
 			for _, w := range tc.wants {
@@ -266,13 +266,13 @@ func TestInvalidProps(t *testing.T) {
 	}
 }
 
-func logicalID(stack awscdk.Stack, c constructs.IConstruct) string {
+func cumulusLogicalID(stack awscdk.Stack, c constructs.IConstruct) string {
 	return *stack.GetLogicalId(c.Node().DefaultChild().(awscdk.CfnElement))
 }
 
-// roleStatements are the statements of every policy attached to the role,
-// resources and actions flattened to text.
-func roleStatements(tpl map[string]any, roleID string) []map[string]any {
+// cumulusRoleStatements are the statements of every policy attached to the
+// role, resources and actions flattened to text.
+func cumulusRoleStatements(tpl map[string]any, roleID string) []map[string]any {
 	var out []map[string]any
 	for _, p := range cdktest.Resources(tpl, "AWS::IAM::Policy") {
 		props := p["Properties"].(map[string]any)
@@ -306,8 +306,9 @@ func roleStatements(tpl map[string]any, roleID string) []map[string]any {
 	return out
 }
 
-// jsonValue is v as encoding/json decodes it, to compare with run results.
-func jsonValue(t *testing.T, v any) any {
+// cumulusJSONValue is v as encoding/json decodes it, to compare with run
+// results.
+func cumulusJSONValue(t *testing.T, v any) any {
 	t.Helper()
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
@@ -318,8 +319,8 @@ func jsonValue(t *testing.T, v any) any {
 
 // Both machines are rendered in Go in one piece (fragments.Workflow): the
 // DefinitionString is one plain string, its tokens DefinitionSubstitutions.
-func TestRenderedInGo(t *testing.T) {
-	machines := cdktest.Resources(cdktest.Template(t, sharedApp().Stack), "AWS::StepFunctions::StateMachine")
+func TestCumulusActivityRenderedInGo(t *testing.T) {
+	machines := cdktest.Resources(cdktest.Template(t, cumulusSharedApp().Stack), "AWS::StepFunctions::StateMachine")
 	require.Len(t, machines, 2)
 	for id, m := range machines {
 		props := m["Properties"].(map[string]any)
