@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -68,10 +69,18 @@ func SkipCDKValidation() {
 }
 
 // NewStack returns a stack that synthesizes without bootstrap or analytics
-// noise, in an environment-agnostic account and region.
+// noise, in an environment-agnostic account and region. Its synthesizer is
+// the app's default (see sharedSynthesizer): one jsii object fewer per stack.
 func NewStack() awscdk.Stack {
-	return awscdk.NewStack(NewApp(), jsii.String("Test"), StackProps())
+	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false), DefaultStackSynthesizer: sharedSynthesizer()})
+	return awscdk.NewStack(app, jsii.String("Test"), nil)
 }
+
+// sharedSynthesizer is the synthesizer of StackProps, made once: the CDK
+// binds a reusable synthesizer to each stack through a copy.
+var sharedSynthesizer = sync.OnceValue(func() awscdk.DefaultStackSynthesizer {
+	return awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
+})
 
 // NewApp is an app without analytics metadata, for stable templates.
 func NewApp() awscdk.App {
