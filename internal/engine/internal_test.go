@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"fmt"
 	"testing"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/sfnkit/sfnkit/internal/iampolicy"
 )
 
 func TestSubstituteTokens(t *testing.T) {
@@ -36,4 +40,23 @@ func TestMemoReadsOncePerObjectAndProperty(t *testing.T) {
 	Memo(a, "Q", read)
 	Memo(b, "P", read)
 	assert.Equal(t, 3, reads)
+}
+
+// stackEnv's one call reads what the stack's three getters return, tokens
+// or literals, in every kind of environment.
+func TestStackEnvIsTheStacksEnvironment(t *testing.T) {
+	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
+	for i, env := range []*awscdk.Environment{
+		nil,
+		{Account: jsii.String("123456789012"), Region: jsii.String("eu-west-1")},
+		{Region: jsii.String("cn-north-1")},
+		{Account: jsii.String("123456789012")},
+		{Region: jsii.String("us-gov-west-1")},
+		{Account: awscdk.Aws_ACCOUNT_ID(), Region: awscdk.Token_AsString(awscdk.Fn_Ref(jsii.String("Region")), nil)},
+	} {
+		stack := awscdk.NewStack(app, jsii.String(fmt.Sprintf("S%d", i)), &awscdk.StackProps{Env: env})
+		want := iampolicy.Env{Partition: *stack.Partition(), Region: *stack.Region(), Account: *stack.Account()}
+		assert.Equal(t, want, stackEnv(stack), "env %d", i)
+		assert.Equal(t, want, EnvOf(stack))
+	}
 }

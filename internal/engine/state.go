@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -93,19 +94,34 @@ func containsNil(x any) bool {
 var jsonNull = sync.OnceValue(func() awscdk.JsonNull { return awscdk.JsonNull_INSTANCE() })
 
 // EnvOf returns the partition, region and account of scope's stack, asking
-// jsii once per scope.
+// jsii once per stack (one call), and not at all for the stack of a scope
+// already seen.
 func EnvOf(scope constructs.Construct) iampolicy.Env {
 	if e, ok := envCache.Load(scope); ok {
 		return e.(iampolicy.Env)
 	}
-	stack := awscdk.Stack_Of(scope)
+	stack, isStack := scope.(awscdk.Stack)
+	if !isStack {
+		stack = awscdk.Stack_Of(scope)
+	}
 	e, ok := envCache.Load(stack)
 	if !ok {
-		e = iampolicy.Env{Partition: *stack.Partition(), Region: *stack.Region(), Account: *stack.Account()}
+		e = stackEnv(stack)
 		envCache.Store(stack, e)
 	}
 	envCache.Store(scope, e)
 	return e.(iampolicy.Env)
+}
+
+// stackEnv reads a stack's partition, region and account in one jsii call:
+// the ARN the stack formats with them, whose parts are literals or token
+// markers ("${Token[AWS.Region.7]}"), neither of which holds a colon.
+func stackEnv(stack awscdk.Stack) iampolicy.Env {
+	arn := *stack.FormatArn(&awscdk.ArnComponents{Service: jsii.String("sfnkit"), Resource: jsii.String("env")})
+	if p := strings.Split(arn, ":"); len(p) == 6 && p[0] == "arn" && p[2] == "sfnkit" && p[5] == "env" {
+		return iampolicy.Env{Partition: p[1], Region: p[3], Account: p[4]}
+	}
+	return iampolicy.Env{Partition: *stack.Partition(), Region: *stack.Region(), Account: *stack.Account()}
 }
 
 var envCache sync.Map
