@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +49,7 @@ func main() {
 	out := flag.String("out", "", "worker: cloud assembly directory")
 	list := flag.Bool("list", false, "list the variants")
 	calls := flag.Bool("calls", false, "count the jsii messages per task of each variant instead of timing")
+	cpuprofile := flag.String("cpuprofile", "", "worker: write the Go side's CPU profile to this file")
 	flag.Parse()
 	if *list {
 		for _, name := range bench.VariantNames() {
@@ -56,6 +58,15 @@ func main() {
 		return
 	}
 	if *worker != "" {
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "synthbench:", err)
+				os.Exit(1)
+			}
+			_ = pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 		bench.Worker(*worker, *n, *out)
 		return
 	}
