@@ -49,7 +49,7 @@ type smRoleTask interface {
 // locations and images of the user's own types.
 func (b *smBuilder) newJobState(scope constructs.Construct, id *string, props any) smJobTask {
 	common, problems := engine.ReadCommon(props, b.spec.JobTimeout)
-	r := engine.RenderOrPanic(scope, id, b.spec, common, problems)
+	r := engine.Prepare(scope, id, b.spec, common, problems)
 	b.jsonata = common.JSONata
 	x := &taskext.Job{HasRole: &taskext.HasRole{}, CreatedLast: b.sgLast}
 	st := &smJobState{Job: x}
@@ -73,7 +73,7 @@ func (b *smBuilder) newJobState(scope constructs.Construct, id *string, props an
 // transform job): the role given, or one made on first use of Role().
 func (b *smBuilder) newRoleState(scope constructs.Construct, id *string, props any, given awsiam.IRole, roleID string) smRoleTask {
 	common, problems := engine.ReadCommon(props, b.spec.JobTimeout)
-	r := engine.RenderOrPanic(scope, id, b.spec, common, problems)
+	r := engine.Prepare(scope, id, b.spec, common, problems)
 	x := &taskext.HasRole{Given: given}
 	st := &smRoleState{HasRole: x}
 	st.Create(scope, id, r, st)

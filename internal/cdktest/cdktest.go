@@ -72,19 +72,20 @@ func SkipCDKValidation() {
 // noise, in an environment-agnostic account and region. Its synthesizer is
 // the app's default (see sharedSynthesizer): one jsii object fewer per stack.
 func NewStack() awscdk.Stack {
-	app := awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false), DefaultStackSynthesizer: sharedSynthesizer()})
-	return awscdk.NewStack(app, jsii.String("Test"), nil)
+	return awscdk.NewStack(newApp(sharedSynthesizer()), jsii.String("Test"), nil)
 }
 
-// sharedSynthesizer is the synthesizer of StackProps, made once: the CDK
+// sharedSynthesizer is a synthesizer like StackProps', made once: the CDK
 // binds a reusable synthesizer to each stack through a copy.
 var sharedSynthesizer = sync.OnceValue(func() awscdk.DefaultStackSynthesizer {
 	return awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
 })
 
 // NewApp is an app without analytics metadata, for stable templates.
-func NewApp() awscdk.App {
-	return awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false)})
+func NewApp() awscdk.App { return newApp(nil) }
+
+func newApp(synth awscdk.IReusableStackSynthesizer) awscdk.App {
+	return awscdk.NewApp(&awscdk.AppProps{AnalyticsReporting: jsii.Bool(false), DefaultStackSynthesizer: synth})
 }
 
 // StackProps leave out the bootstrap-version rule, for stable templates.
