@@ -265,12 +265,22 @@ func NewEcsRunTask(scope constructs.Construct, id *string, props *EcsRunTaskProp
 		scopeIAM.Tasks = e.env.ARN("ecs", "task/"+*engine.Memo(props.Cluster, "ClusterName", props.Cluster.ClusterName)+"/*")
 	}
 	e.taskDefinition(td, field(spec, "RevisionNumber", props.RevisionNumber), &scopeIAM)
-	if td.DefaultContainer() == nil {
+	hasDefaultContainer := engine.MemoOnceSet(td, "HasDefaultContainer", func() (bool, bool) {
+		has := td.DefaultContainer() != nil
+		return has, has
+	})
+	if !hasDefaultContainer {
 		e.problem("TaskDefinition", "must have at least one essential container")
 	}
 	scopeIAM.PassRoles = append(scopeIAM.PassRoles, *engine.Memo(td, "TaskRoleArn", func() *string { return td.TaskRole().RoleArn() }))
-	if r := td.ExecutionRole(); r != nil {
-		scopeIAM.PassRoles = append(scopeIAM.PassRoles, *r.RoleArn())
+	executionRole := engine.MemoOnceSet(td, "ExecutionRoleArn", func() (*string, bool) {
+		if r := td.ExecutionRole(); r != nil {
+			return r.RoleArn(), true
+		}
+		return nil, false
+	})
+	if executionRole != nil {
+		scopeIAM.PassRoles = append(scopeIAM.PassRoles, *executionRole)
 	}
 
 	var (

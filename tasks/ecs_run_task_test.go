@@ -208,6 +208,37 @@ func TestEcsRunTaskIAM(t *testing.T) {
 	}
 }
 
+// A task passes the execution role its task definition has when the task is
+// made, as the CDK's does: a role the definition gets later is passed by
+// the tasks made after it only (sfnkit reads it once it exists, not before).
+func TestEcsRunTaskPassesTheExecutionRoleOnceItExists(t *testing.T) {
+	f := newEcsFixture()
+	run := func(id string) tasks.EcsRunTask {
+		return tasks.NewEcsRunTask(f.stack, jsii.String(id), &tasks.EcsRunTaskProps{Cluster: f.cluster, TaskDefinition: f.ec2TD,
+			LaunchTarget: tasks.NewEcsEc2LaunchTarget(nil)})
+	}
+	before := run("Before")
+	execRole := f.ec2TD.ObtainExecutionRole()
+	after, again := run("After"), run("Again")
+	template := machines(t, f.stack, before, after, again)
+	passRole := func(roles ...awsiam.IRole) map[string]any {
+		var arns []string
+		for _, r := range roles {
+			arns = append(arns, ref(f.stack, r, "Arn"))
+		}
+		s := stmt([]string{"iam:PassRole"}, arns...)
+		s["Condition"] = map[string]any{"StringEquals": map[string]any{"iam:PassedToService": "ecs-tasks.amazonaws.com"}}
+		return s
+	}
+	runTask := stmt([]string{"ecs:RunTask"}, ref(f.stack, f.ec2TD, ""))
+	assert.Equal(t, cdktest.SortedStatements([]map[string]any{runTask, passRole(f.ec2TD.TaskRole())}),
+		cdktest.SortedStatements(machineStatements(t, template, 0)))
+	for i := 1; i <= 2; i++ {
+		assert.Equal(t, cdktest.SortedStatements([]map[string]any{runTask, passRole(f.ec2TD.TaskRole(), execRole)}),
+			cdktest.SortedStatements(machineStatements(t, template, i)), "machine %d", i)
+	}
+}
+
 func TestEcsRunTaskErrors(t *testing.T) {
 	tests := []struct {
 		name  string

@@ -42,6 +42,19 @@ func TestMemoReadsOncePerObjectAndProperty(t *testing.T) {
 	assert.Equal(t, 3, reads)
 }
 
+func TestMemoOnceSetReadsUntilSet(t *testing.T) {
+	obj := new(int)
+	reads, set := 0, false
+	read := func() (bool, bool) { reads++; return set, set }
+	assert.False(t, MemoOnceSet(obj, "P", read))
+	assert.False(t, MemoOnceSet(obj, "P", read))
+	set = true
+	assert.True(t, MemoOnceSet(obj, "P", read))
+	set = false // a set property never unsets; a read now would say otherwise
+	assert.True(t, MemoOnceSet(obj, "P", read))
+	assert.Equal(t, 3, reads)
+}
+
 // stackEnv's one call reads what the stack's three getters return, tokens
 // or literals, in every kind of environment.
 func TestStackEnvIsTheStacksEnvironment(t *testing.T) {
