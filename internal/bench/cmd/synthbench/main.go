@@ -91,6 +91,7 @@ func main() {
 type result struct {
 	times []time.Duration // wall
 	cpu   []time.Duration // user+sys of the worker and its Node child
+	boot  []time.Duration // in-process: Node, aws-cdk-lib, the CDK's validation engine
 	build []time.Duration // in-process: constructs built (after boot)
 	synth []time.Duration // in-process: app.Synth()
 	work  []time.Duration // build + synth of the same run
@@ -158,7 +159,10 @@ func drive() error {
 			results[n][v] = &result{}
 		}
 		for r := 0; r < runs; r++ {
-			for _, v := range variants { // interleaved, so drift hits both sides
+			// Interleaved, so that drift hits every variant, and rotated, so
+			// that no variant always follows the same one.
+			for i := range variants {
+				v := variants[(i+r)%len(variants)]
 				d, cpu, ph, st, err := run(self, tmp, v, n)
 				if err != nil {
 					return err
@@ -166,6 +170,7 @@ func drive() error {
 				res := results[n][v]
 				res.times = append(res.times, d)
 				res.cpu = append(res.cpu, cpu)
+				res.boot = append(res.boot, ph.boot)
 				res.build = append(res.build, ph.build)
 				res.synth = append(res.synth, ph.synth)
 				res.work = append(res.work, ph.build+ph.synth)
@@ -175,9 +180,9 @@ func drive() error {
 		}
 		for _, v := range variants {
 			res := results[n][v]
-			fmt.Printf("n=%-5d %-15s wall %6.2fs (runs %s)  cpu %6.2fs (runs %s)  build %5.2fs  synth %5.2fs  def_bytes %8d  statements %5d\n",
+			fmt.Printf("n=%-5d %-15s wall %6.2fs (runs %s)  cpu %6.2fs (runs %s)  boot %5.2fs  build %5.2fs  synth %5.2fs  def_bytes %8d  statements %5d\n",
 				n, v, res.median().Seconds(), secs(res.times), median(res.cpu).Seconds(), secs(res.cpu),
-				median(res.build).Seconds(), median(res.synth).Seconds(), res.stats.DefBytes, res.stats.Statements)
+				median(res.boot).Seconds(), median(res.build).Seconds(), median(res.synth).Seconds(), res.stats.DefBytes, res.stats.Statements)
 		}
 	}
 	fmt.Println()
@@ -205,7 +210,7 @@ func drive() error {
 }
 
 // run times one worker process and analyzes what it synthesized.
-type phases struct{ build, synth time.Duration }
+type phases struct{ boot, build, synth time.Duration }
 
 func run(self, tmp, variant string, n int) (wall, cpu time.Duration, ph phases, st bench.Stats, err error) {
 	out, err := os.MkdirTemp(tmp, variant+"-")
@@ -226,7 +231,7 @@ func run(self, tmp, variant string, n int) (wall, cpu time.Duration, ph phases, 
 		case line == "" || strings.HasPrefix(line, "Runtime process exited abnormally"):
 		case strings.HasPrefix(line, bench.PhasesPrefix):
 			if _, err := fmt.Sscanf(line, bench.PhasesPrefix+" boot=%g build=%g synth=%g", &boot, &build, &synth); err == nil {
-				ph = phases{time.Duration(build * float64(time.Second)), time.Duration(synth * float64(time.Second))}
+				ph = phases{time.Duration(boot * float64(time.Second)), time.Duration(build * float64(time.Second)), time.Duration(synth * float64(time.Second))}
 			}
 		default:
 			os.Stderr.WriteString(line)
