@@ -1,6 +1,8 @@
 package integ_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -8,7 +10,9 @@ import (
 	sfn "github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/sfnkit/sfnkit/fragments"
 	"github.com/sfnkit/sfnkit/integ"
+	"github.com/sfnkit/sfnkit/internal/cdktest"
 	"github.com/sfnkit/sfnkit/tasks"
 )
 
@@ -51,4 +55,44 @@ func TestNagAcceptsStartExecutionSync(t *testing.T) {
 		StateMachine: child, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB})
 	sfn.NewStateMachine(stack, jsii.String("Parent"), &sfn.StateMachineProps{DefinitionBody: sfn.DefinitionBody_FromChainable(task)})
 	expectPass(t, func(tb testing.TB) { integ.Nag(tb, stack) })
+}
+
+// A machine rendered in Go (fragments.NewStateMachine) gets the reasons on
+// its own policies only: on the role it was given, wherever that role is, and
+// on the managed policies the CDK splits a large policy into, while a
+// wildcard with the same reason in a policy of the user's elsewhere in the
+// stack is still reported.
+func TestNagReasonsForAWorkflowMachine(t *testing.T) {
+	stack := newStack(t)
+	flow := fragments.NewWorkflow(stack, jsii.String("Flow"))
+	// Enough .sync executions for the CDK to move their reasoned wildcards
+	// (execution:<machine>:*) into a managed policy when it splits the role's.
+	var first, chain sfn.IChainable
+	for i := range 200 {
+		child := sfn.StateMachine_FromStateMachineName(stack, jsii.String(fmt.Sprintf("Child%d", i)), jsii.String(fmt.Sprintf("a-child-machine-with-a-long-name-%d", i)))
+		start := tasks.NewStepFunctionsStartExecution(flow, jsii.String(fmt.Sprintf("Start%d", i)), &tasks.StepFunctionsStartExecutionProps{
+			StateMachine: child, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB})
+		if first == nil {
+			first, chain = start, start
+			continue
+		}
+		chain = chain.(sfn.INextable).Next(start)
+	}
+	role := awsiam.NewRole(stack, jsii.String("GivenRole"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("states.amazonaws.com"), nil)})
+	fragments.NewStateMachine(stack, jsii.String("Machine"), first, &sfn.StateMachineProps{Role: role})
+
+	inManaged := false
+	for _, p := range cdktest.Resources(cdktest.Template(t, stack), "AWS::IAM::ManagedPolicy") {
+		doc, _ := json.Marshal(p)
+		inManaged = inManaged || strings.Contains(string(doc), ":execution:")
+	}
+	if !inManaged {
+		t.Fatal("no reasoned wildcard in a managed policy: the test no longer covers them")
+	}
+	expectPass(t, func(tb testing.TB) { integ.Nag(tb, stack) })
+
+	other := awsiam.NewRole(stack, jsii.String("OtherRole"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("lambda.amazonaws.com"), nil)})
+	other.AddToPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Actions: jsii.Strings("batch:DescribeJobs"), Resources: jsii.Strings("*")}))
+	expectFailure(t, func(tb testing.TB) { integ.Nag(tb, stack) }, "OtherRole", "Resource::*", "1 unsuppressed")
 }

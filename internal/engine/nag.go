@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
@@ -21,7 +22,8 @@ import (
 // NagRule is the cdk-nag rule a reasoned wildcard is suppressed for.
 const NagRule = "AwsSolutions-IAM5"
 
-// nagReasoned remembers the stacks that have the reasons aspect.
+// nagReasoned remembers the constructs (stacks, machines, roles) that have
+// the reasons aspect.
 var nagReasoned sync.Map
 
 // explainWildcards makes sure scope's stack carries, before cdk-nag's
@@ -29,17 +31,38 @@ var nagReasoned sync.Map
 // AWS leaves no narrower form of (iampolicy.Statement.Why), on the policy,
 // with appliesTo exactly that wildcard and the reason. It is called, cheaply
 // and repeatedly, wherever sfnkit registers statements that have such a
-// wildcard; stacks without one get nothing.
+// wildcard; stacks without one get nothing. The aspect visits every
+// construct of the stack, a Go callback each: explainMachine is the cheaper
+// form for a machine sfnkit creates itself.
 func explainWildcards(scope constructs.IConstruct, stmts []iampolicy.Statement) {
 	if !hasReasons(stmts) {
 		return
 	}
-	stack := awscdk.Stack_Of(scope)
-	if _, loaded := nagReasoned.LoadOrStore(stack, true); loaded {
+	addReasons(awscdk.Stack_Of(scope))
+}
+
+// explainMachine is explainWildcards for a state machine sfnkit creates
+// (fragments.NewStateMachine): the policies that can hold sfnkit's
+// statements are the machine's own (a Distributed Map's) and its role's
+// (the default policy and the managed policies the CDK splits it into), so
+// the aspect goes on the machine and, when the role is not the machine's
+// own, on the role: it visits a dozen constructs, not the whole stack.
+func explainMachine(sm sfn.StateMachine, stmts []iampolicy.Statement, distributedMaps bool) {
+	if !distributedMaps && !hasReasons(stmts) {
 		return
 	}
-	awscdk.Aspects_Of(stack).Add(&wildcardReasons{stack: stack},
-		&awscdk.AspectOptions{Priority: awscdk.AspectPriority_MUTATING()})
+	addReasons(sm)
+	role := sm.Role()
+	if machine := *sm.Node().Path(); !strings.HasPrefix(*role.Node().Path(), machine+"/") {
+		addReasons(role)
+	}
+}
+
+func addReasons(scope constructs.IConstruct) {
+	if _, loaded := nagReasoned.LoadOrStore(scope, true); loaded {
+		return
+	}
+	awscdk.Aspects_Of(scope).Add(&wildcardReasons{}, &awscdk.AspectOptions{Priority: awscdk.AspectPriority_MUTATING()})
 }
 
 // explainGraph is explainWildcards for the statements bound to a state
@@ -63,22 +86,35 @@ func hasReasons(stmts []iampolicy.Statement) bool {
 	return false
 }
 
-// wildcardReasons is the aspect: on every IAM policy of the stack it reads
-// the resolved document and suppresses a wildcard finding only when every
-// statement that has that wildcard has a reason for it: a wildcard the user
-// wrote in the same policy is still reported.
-type wildcardReasons struct {
-	stack awscdk.Stack
-}
+// wildcardReasons is the aspect: on every IAM policy it visits (inline or
+// managed) it reads the resolved document and suppresses a wildcard finding
+// only when every statement that has that wildcard has a reason for it: a
+// wildcard the user wrote in the same policy is still reported. A policy
+// two aspects visit (a stack's and a machine's) is explained once.
+type wildcardReasons struct{}
+
+var nagExplained sync.Map
+
+// nagVisits counts Visit calls, each a jsii callback (for a test).
+var nagVisits atomic.Int64
 
 func (a *wildcardReasons) Visit(node constructs.IConstruct) {
-	policy, ok := node.(awsiam.CfnPolicy)
-	if !ok {
+	nagVisits.Add(1)
+	var document any
+	switch policy := node.(type) {
+	case awsiam.CfnPolicy:
+		document = policy.PolicyDocument()
+	case awsiam.CfnManagedPolicy:
+		document = policy.PolicyDocument()
+	default:
 		return
 	}
-	doc := a.stack.Resolve(policy.PolicyDocument())
+	if _, done := nagExplained.LoadOrStore(node, true); done {
+		return
+	}
+	doc := awscdk.Stack_Of(node).Resolve(document)
 	if sup := suppressions(doc); len(sup) > 0 {
-		cdknag.NagSuppressions_AddResourceSuppressions(policy, &sup, jsii.Bool(false))
+		cdknag.NagSuppressions_AddResourceSuppressions(node, &sup, jsii.Bool(false))
 	}
 }
 

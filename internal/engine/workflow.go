@@ -321,7 +321,7 @@ func (w *Workflow) stateMachine(scope constructs.Construct, id *string, p sfn.St
 	for _, s := range w.Statements {
 		sm.AddToRolePolicy(policyStatement(s))
 	}
-	explainWildcards(sm, w.Statements) // nag.go
+	explainMachine(sm, w.Statements, len(w.DistributedMaps) > 0) // nag.go
 	warnUnassignedVariables(sm, text)
 	return sm
 }

@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -381,4 +382,29 @@ func TestWorkflowPassInGo(t *testing.T) {
 	assert.Equal(t, grants(t, cdk), grants(t, inGo))
 	_, plain := definitionString(inGo).(string)
 	assert.True(t, plain, "rendered in Go")
+}
+
+// A machine rendered in Go has the cdk-nag reasons aspect on its own
+// constructs only: synthesizing it visits a dozen of them, not each of the
+// stack's hundreds of imported resources (each visit is a jsii callback).
+func TestWorkflowMachineExplainsItsWildcardsCheaply(t *testing.T) {
+	stack := cdktest.NewStack()
+	flow := engine.NewScope(stack, jsii.String("Flow"))
+	var first, chain sfn.IChainable
+	for i := range 200 {
+		child := sfn.StateMachine_FromStateMachineName(stack, jsii.String("Child"+strconv.Itoa(i)), jsii.String("child-"+strconv.Itoa(i)))
+		start := tasks.NewStepFunctionsStartExecution(flow, jsii.String("Start"+strconv.Itoa(i)), &tasks.StepFunctionsStartExecutionProps{
+			StateMachine: child, IntegrationPattern: sfn.IntegrationPattern_RUN_JOB}) // reasoned wildcards: execution:child-i:*
+		if first == nil {
+			first, chain = start, start
+			continue
+		}
+		chain = chain.(sfn.INextable).Next(start)
+	}
+	engine.NewStateMachine(stack, jsii.String("Machine"), first, nil)
+	before := engine.NagVisits()
+	cdktest.Template(t, stack)
+	if visits := engine.NagVisits() - before; visits == 0 || visits > 20 {
+		t.Fatalf("the reasons aspect visited %d constructs, want 1 to 20 (the machine's own)", visits)
+	}
 }
