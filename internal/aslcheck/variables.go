@@ -4,6 +4,8 @@ package aslcheck
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -87,7 +89,7 @@ func (c *checker) machine(m map[string]any, visible, outside varSet) {
 		return
 	}
 	in := c.flow(states, start, visible)
-	for _, name := range sortedKeys(in) {
+	for _, name := range slices.Sorted(maps.Keys(in)) {
 		c.state(name, states[name].(map[string]any), in[name], outside)
 	}
 }
@@ -116,7 +118,7 @@ func (c *checker) flow(states map[string]any, start string, visible varSet) map[
 				in[e.to] = target
 			}
 			grew := !seen
-			for _, v := range append(sortedKeys(in[name]), e.assigns...) {
+			for _, v := range append(slices.Sorted(maps.Keys(in[name])), e.assigns...) {
 				if !target[v] {
 					target[v], grew = true, true
 				}
@@ -247,7 +249,7 @@ var templates = map[string]bool{
 func pathReads(v any, field string, template bool, report func(field, variable string)) {
 	switch t := v.(type) {
 	case map[string]any:
-		for _, k := range sortedKeys(t) {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			f := joinField(field, k)
 			s, isString := t[k].(string)
 			switch {
@@ -306,7 +308,7 @@ func jsonataReads(v any, field string, report func(field, variable string)) {
 			}
 		}
 	case map[string]any:
-		for _, k := range sortedKeys(t) {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			if !notRead[k] {
 				jsonataReads(t[k], joinField(field, k), report)
 			}
@@ -323,13 +325,4 @@ func joinField(parent, key string) string {
 		return key
 	}
 	return parent + "." + key
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

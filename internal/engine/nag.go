@@ -100,19 +100,19 @@ var nagVisits atomic.Int64
 
 func (a *wildcardReasons) Visit(node constructs.IConstruct) {
 	nagVisits.Add(1)
-	var document any
+	var document func() any
 	switch policy := node.(type) {
 	case awsiam.CfnPolicy:
-		document = policy.PolicyDocument()
+		document = policy.PolicyDocument
 	case awsiam.CfnManagedPolicy:
-		document = policy.PolicyDocument()
+		document = policy.PolicyDocument
 	default:
 		return
 	}
 	if _, done := nagExplained.LoadOrStore(node, true); done {
 		return
 	}
-	doc := awscdk.Stack_Of(node).Resolve(document)
+	doc := awscdk.Stack_Of(node).Resolve(document())
 	if sup := suppressions(doc); len(sup) > 0 {
 		cdknag.NagSuppressions_AddResourceSuppressions(node, &sup, jsii.Bool(false))
 	}

@@ -6,7 +6,8 @@ package value
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/sfnkit/sfnkit/internal/expr"
@@ -137,7 +138,7 @@ func (v *Value) Walk(path string, fn func(path string, v *Value)) {
 			it.Walk(fmt.Sprintf("%s[%d]", path, i), fn)
 		}
 	case Object:
-		for _, k := range sortedKeys(v.fields) {
+		for _, k := range slices.Sorted(maps.Keys(v.fields)) {
 			v.fields[k].Walk(joinField(path, k), fn)
 		}
 	}
@@ -164,13 +165,4 @@ func joinField(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
